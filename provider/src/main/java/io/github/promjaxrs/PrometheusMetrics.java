@@ -1,0 +1,320 @@
+package io.github.promjaxrs;
+
+import io.github.promjaxrs.internal.DefaultMetrics;
+import io.github.promjaxrs.internal.DefaultMetricsFilter;
+import io.github.promjaxrs.internal.JdkMetricsServer;
+import io.github.promjaxrs.internal.LibraryVersion;
+import io.github.promjaxrs.internal.MetricsDynamicFeature;
+import io.github.promjaxrs.internal.MetricsResource;
+import io.github.promjaxrs.internal.Naming;
+import io.github.promjaxrs.internal.RuntimeAdapter;
+import io.prometheus.metrics.core.datapoints.GaugeDataPoint;
+import io.prometheus.metrics.core.metrics.Gauge;
+import io.prometheus.metrics.expositionformats.ExpositionFormatWriter;
+import io.prometheus.metrics.expositionformats.ExpositionFormats;
+import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.core.Feature;
+import jakarta.ws.rs.core.FeatureContext;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.annotation.Annotation;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * Prometheus metrics for a Jakarta REST application: register it like any {@link Feature}.
+ *
+ * <pre>{@code
+ * PrometheusMetrics metrics = PrometheusMetrics.builder().build();
+ * resourceConfig.register(metrics);
+ * }</pre>
+ *
+ * <p>Registering installs the default request metrics, the annotation support and the metrics
+ * endpoint. One instance may be registered in several applications: their requests land in
+ * the same metrics, which are created once, by {@link Builder#build()}.
+ */
+public final class PrometheusMetrics implements Feature {
+
+    /** A {@link Builder#defaultsPrefix(String) prefix} of nothing: default metrics are {@code http_…}. */
+    public static final String NO_PREFIX = "";
+
+    private final PrometheusRegistry registry;
+    private final String path;
+    private final ContainerRequestFilter metricsEndpointFilter;
+    private final DefaultMetrics defaultMetrics;
+    private final MetricsResource metricsResource;
+    private final RuntimeAdapter runtime;
+
+    private PrometheusMetrics(Builder b) {
+        this.registry = b.registry;
+        this.path = b.path == null ? null : Naming.normalisePath(b.path);
+        this.metricsEndpointFilter = b.metricsEndpointFilter;
+        this.runtime = RuntimeAdapter.detect();
+        this.defaultMetrics = b.exportDefaults ? new DefaultMetrics(new DefaultMetrics.Settings(
+                b.registry, b.defaultsPrefix, b.buckets, b.defaultLatencyAsHistogram, b.nativeHistograms,
+                b.groupBy, excludedPathsPattern(b.excludedPaths), b.defaultLabels,
+                b.initialValueWhenOnlyStaticLabels, b.cardinalityLimit), runtime) : null;
+        this.metricsResource = path == null ? null : new MetricsResource(registry);
+        if (b.jvmMetrics == null ? registry == PrometheusRegistry.defaultRegistry : b.jvmMetrics) {
+            JvmMetrics.builder().register(registry);
+        }
+        if (defaultMetrics != null) {
+            Gauge.builder()
+                    .name(defaultMetrics.prefixed("exporter_info"))
+                    .help("Information about the promjaxrs exporter")
+                    .labelNames("version")
+                    .register(registry)
+                    .labelValues(LibraryVersion.VERSION).set(1);
+        }
+    }
+
+    /** A builder with every setting at its default. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public boolean configure(FeatureContext context) {
+        if (defaultMetrics != null) {
+            context.register(new DefaultMetricsFilter(defaultMetrics, runtime), DefaultMetricsFilter.PRIORITY);
+        }
+        context.register(new MetricsDynamicFeature(defaultMetrics, path, metricsEndpointFilter));
+        if (metricsResource != null) {
+            runtime.mountMetricsResource(context, path, metricsResource);
+        }
+        return true;
+    }
+
+    /**
+     * Registers an info-style gauge with one label per map entry, in the map's order, and
+     * returns its only data point: call {@code set(1)} on it.
+     */
+    public GaugeDataPoint info(String name, String help, Map<String, String> labels) {
+        Naming.requireMetricName(name, "info name");
+        List<String> names = new ArrayList<>(labels.keySet());
+        names.forEach(n -> Naming.requireLabelName(n, "info label"));
+        return Gauge.builder().name(name).help(help).labelNames(names.toArray(String[]::new))
+                .register(registry)
+                .labelValues(names.stream().map(labels::get).toArray(String[]::new));
+    }
+
+    /**
+     * Serves the registry on its own port, on all interfaces. Port 0 picks a free one; see
+     * {@link MetricsServer#getPort()}.
+     */
+    public MetricsServer startHttpServer(int port) {
+        return startHttpServer(null, port);
+    }
+
+    /** Serves the registry on its own port, bound to {@code host} ({@code null}: all interfaces). */
+    public MetricsServer startHttpServer(String host, int port) {
+        try {
+            return JdkMetricsServer.start(registry, host, port);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start the metrics server on port " + port, e);
+        }
+    }
+
+    /**
+     * Writes the registry in the format {@code acceptHeader} asks for, for a custom endpoint.
+     * A {@code null} or empty header gives Prometheus text 0.0.4.
+     */
+    public GeneratedMetrics generateMetrics(String acceptHeader) {
+        ExpositionFormats formats = ExpositionFormats.init();
+        ExpositionFormatWriter writer = acceptHeader == null || acceptHeader.isBlank()
+                ? formats.getPrometheusTextFormatWriter()
+                : formats.findWriter(acceptHeader);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            writer.write(out, registry.scrape());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new GeneratedMetrics(out.toByteArray(), writer.getContentType());
+    }
+
+    private static Pattern excludedPathsPattern(List<String> regexes) {
+        if (regexes.isEmpty()) {
+            return null;
+        }
+        StringBuilder alternatives = new StringBuilder();
+        for (String regex : regexes) {
+            try {
+                Pattern.compile(regex);
+            } catch (PatternSyntaxException e) {
+                throw new IllegalArgumentException(
+                        "excludedPaths: invalid regular expression '" + regex + "': " + e.getDescription(), e);
+            }
+            alternatives.append(alternatives.length() == 0 ? "" : "|").append("(?:").append(regex).append(')');
+        }
+        return Pattern.compile(alternatives.toString());
+    }
+
+    /**
+     * Settings of a {@link PrometheusMetrics}; every one is optional. Invalid values fail
+     * at {@link #build()} (or at the setter) with a message naming the setting.
+     */
+    public static final class Builder {
+        private PrometheusRegistry registry = PrometheusRegistry.defaultRegistry;
+        private String path = "/metrics";
+        private boolean exportDefaults = true;
+        private String defaultsPrefix = "jaxrs";
+        private double[] buckets = {0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10};
+        private boolean defaultLatencyAsHistogram = true;
+        private GroupBy groupBy = GroupBy.TEMPLATE;
+        private final List<String> excludedPaths = new ArrayList<>();
+        private boolean excludeUserDefaults = true;
+        private final Map<String, Object> defaultLabels = new LinkedHashMap<>();
+        private boolean initialValueWhenOnlyStaticLabels = true;
+        private final List<Class<? extends Annotation>> userDefaults = new ArrayList<>();
+        private ContainerRequestFilter metricsEndpointFilter;
+        private Boolean jvmMetrics;
+        private boolean nativeHistograms;
+        private int cardinalityLimit = 2000;
+
+        private Builder() {
+        }
+
+        /** The registry every metric goes to; default {@link PrometheusRegistry#defaultRegistry}. */
+        public Builder registry(PrometheusRegistry registry) {
+            this.registry = Objects.requireNonNull(registry, "registry");
+            return this;
+        }
+
+        /** Path of the metrics endpoint, relative to the application; {@code null}: no endpoint. */
+        public Builder path(String path) {
+            this.path = path;
+            return this;
+        }
+
+        /** Whether to record the default request metrics; default true. */
+        public Builder exportDefaults(boolean exportDefaults) {
+            this.exportDefaults = exportDefaults;
+            return this;
+        }
+
+        /** Prefix of the default metric names; default {@code jaxrs}, {@link #NO_PREFIX} for none. */
+        public Builder defaultsPrefix(String prefix) {
+            this.defaultsPrefix = Objects.requireNonNull(prefix, "defaultsPrefix");
+            return this;
+        }
+
+        /** Upper bounds, in seconds, of the default latency histogram's classic buckets. */
+        public Builder buckets(double... buckets) {
+            this.buckets = Objects.requireNonNull(buckets, "buckets").clone();
+            return this;
+        }
+
+        /** True (default): latency is a histogram; false: a summary with count and sum only. */
+        public Builder defaultLatencyAsHistogram(boolean histogram) {
+            this.defaultLatencyAsHistogram = histogram;
+            return this;
+        }
+
+        /** The group label of the default latency metric; default {@link GroupBy#TEMPLATE}. */
+        public Builder groupBy(GroupBy groupBy) {
+            this.groupBy = Objects.requireNonNull(groupBy, "groupBy");
+            return this;
+        }
+
+        /** Regular expressions matched at the start of the request path: matching requests are not recorded. */
+        public Builder excludedPaths(String... regexes) {
+            for (String regex : regexes) {
+                excludedPaths.add(Objects.requireNonNull(regex, "excludedPaths"));
+            }
+            return this;
+        }
+
+        /** Whether {@link #excludedPaths} also skip {@link #registerDefault} metrics; default true. */
+        public Builder excludeUserDefaults(boolean exclude) {
+            this.excludeUserDefaults = exclude;
+            return this;
+        }
+
+        /** A label with a fixed value on every default metric but the info gauge. */
+        public Builder defaultLabel(String name, String value) {
+            defaultLabels.put(name, Objects.requireNonNull(value, "defaultLabel value"));
+            return this;
+        }
+
+        /** A label computed per request on every default metric but the info gauge. */
+        public Builder defaultLabel(String name, LabelValue value) {
+            defaultLabels.put(name, Objects.requireNonNull(value, "defaultLabel value"));
+            return this;
+        }
+
+        /** Whether metrics with only static labels are exported at 0 before any request; default true. */
+        public Builder initialValueWhenOnlyStaticLabels(boolean initialValue) {
+            this.initialValueWhenOnlyStaticLabels = initialValue;
+            return this;
+        }
+
+        /** An annotation type carrying metric annotations, applied to every resource method. */
+        public Builder registerDefault(Class<? extends Annotation> composedAnnotation) {
+            userDefaults.add(Objects.requireNonNull(composedAnnotation, "registerDefault"));
+            return this;
+        }
+
+        /** A filter run on requests to the metrics endpoint only, e.g. to check credentials. */
+        public Builder metricsEndpointFilter(ContainerRequestFilter filter) {
+            this.metricsEndpointFilter = filter;
+            return this;
+        }
+
+        /** Whether to register client_java's JVM metrics; default: when the registry is the default one. */
+        public Builder jvmMetrics(boolean jvmMetrics) {
+            this.jvmMetrics = jvmMetrics;
+            return this;
+        }
+
+        /** True: the latency histogram is also a native histogram (seen in protobuf scrapes); default false. */
+        public Builder nativeHistograms(boolean nativeHistograms) {
+            this.nativeHistograms = nativeHistograms;
+            return this;
+        }
+
+        /** At most this many label-value combinations per metric; default 2000. */
+        public Builder cardinalityLimit(int limit) {
+            if (limit < 1) {
+                throw new IllegalArgumentException("cardinalityLimit: must be at least 1, got " + limit);
+            }
+            this.cardinalityLimit = limit;
+            return this;
+        }
+
+        /**
+         * Validates the settings and creates the metrics in the registry.
+         *
+         * @throws IllegalArgumentException naming the setting that is invalid, or a metric
+         *                                  that the registry already holds
+         */
+        public PrometheusMetrics build() {
+            if (!defaultsPrefix.isEmpty()) {
+                Naming.requireMetricName(defaultsPrefix, "defaultsPrefix");
+            }
+            Naming.requireBuckets(buckets, "buckets");
+            if (path != null && (path.isBlank() || path.contains("{"))) {
+                throw new IllegalArgumentException("path: must be a literal path such as /metrics, got '" + path + "'");
+            }
+            if (groupBy.kind() == GroupBy.Kind.CUSTOM) {
+                Naming.requireLabelName(groupBy.labelName(), "groupBy label");
+            }
+            for (String name : defaultLabels.keySet()) {
+                Naming.requireLabelName(name, "defaultLabel");
+                if (name.equals("method") || name.equals("status") || name.equals(groupBy.labelName())) {
+                    throw new IllegalArgumentException("defaultLabel: '" + name
+                            + "' is already a label of the default metrics");
+                }
+            }
+            return new PrometheusMetrics(this);
+        }
+    }
+}

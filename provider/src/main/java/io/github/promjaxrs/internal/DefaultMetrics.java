@@ -1,0 +1,253 @@
+package io.github.promjaxrs.internal;
+
+import io.github.promjaxrs.GroupBy;
+import io.github.promjaxrs.LabelValue;
+import io.prometheus.metrics.core.datapoints.DistributionDataPoint;
+import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.Histogram;
+import io.prometheus.metrics.core.metrics.StatefulMetric;
+import io.prometheus.metrics.core.metrics.Summary;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.regex.Pattern;
+
+/**
+ * The default request metrics of one {@code PrometheusMetrics}: latency, request and exception
+ * counts by method, group and status. Created once; records requests from any thread.
+ *
+ * <p>With static labels only and a bounded grouping (template or endpoint) a request updates
+ * data points cached in its {@link GroupSeries}; otherwise label values are computed per request.
+ */
+public final class DefaultMetrics {
+
+    private static final Logger LOG = Logger.getLogger(DefaultMetrics.class.getName());
+    static final String UNMATCHED = "UNMATCHED";
+    static final String ERROR = "ERROR";
+
+    /** The settings of {@code PrometheusMetrics.Builder} that the default metrics use. */
+    public record Settings(PrometheusRegistry registry, String prefix, double[] buckets, boolean histogram,
+                           boolean nativeHistograms, GroupBy groupBy, Pattern excludedPaths,
+                           Map<String, Object> defaultLabels, boolean initialValueWhenOnlyStaticLabels,
+                           int cardinalityLimit) {
+    }
+
+    private final String prefix;
+    private final GroupBy groupBy;
+    private final Pattern excludedPaths;
+    private final RuntimeAdapter runtime;
+    private final StatefulMetric<DistributionDataPoint, ?> duration;
+    private final Counter total;
+    private final Counter exceptions;
+    private final String[] staticLabelValues;
+    private final LabelValue[] dynamicLabels;
+    private final boolean cacheable;
+    private final MethodNames methodNames = new MethodNames();
+    private final Map<String, GroupSeries> groups = new ConcurrentHashMap<>();
+    private final GroupSeries unmatched = new GroupSeries(UNMATCHED);
+    private final AtomicBoolean labelFailureLogged = new AtomicBoolean();
+
+    public DefaultMetrics(Settings settings, RuntimeAdapter runtime) {
+        this.prefix = settings.prefix().isEmpty() ? "" : settings.prefix() + "_";
+        this.groupBy = settings.groupBy();
+        this.excludedPaths = settings.excludedPaths();
+        this.runtime = runtime;
+
+        List<String> staticNames = new ArrayList<>();
+        List<String> staticValues = new ArrayList<>();
+        List<String> dynamicNames = new ArrayList<>();
+        List<LabelValue> dynamicValues = new ArrayList<>();
+        settings.defaultLabels().forEach((name, value) -> {
+            if (value instanceof LabelValue labelValue) {
+                dynamicNames.add(name);
+                dynamicValues.add(labelValue);
+            } else {
+                staticNames.add(name);
+                staticValues.add((String) value);
+            }
+        });
+        this.staticLabelValues = staticValues.toArray(String[]::new);
+        this.dynamicLabels = dynamicValues.toArray(LabelValue[]::new);
+        this.cacheable = dynamicLabels.length == 0
+                && (groupBy.kind() == GroupBy.Kind.TEMPLATE || groupBy.kind() == GroupBy.Kind.ENDPOINT);
+
+        List<String> extra = new ArrayList<>(staticNames);
+        extra.addAll(dynamicNames);
+        String[] durationLabels = labelNames(List.of("method", groupBy.labelName(), "status"), extra);
+        String[] countLabels = labelNames(List.of("method", "status"), extra);
+        PrometheusRegistry registry = settings.registry();
+        String durationName = prefixed("http_request_duration_seconds");
+        String durationHelp = "Duration of HTTP requests in seconds";
+        if (settings.histogram()) {
+            Histogram.Builder builder = Histogram.builder().name(durationName).help(durationHelp)
+                    .labelNames(durationLabels);
+            if (settings.nativeHistograms()) {
+                builder.classicUpperBounds(settings.buckets());
+            } else {
+                builder.classicOnly().classicUpperBounds(settings.buckets());
+            }
+            this.duration = builder.register(registry);
+        } else {
+            this.duration = Summary.builder().name(durationName).help(durationHelp)
+                    .labelNames(durationLabels).register(registry);
+        }
+        this.total = Counter.builder().name(prefixed("http_request_total"))
+                .help("Total number of HTTP requests").labelNames(countLabels).register(registry);
+        this.exceptions = Counter.builder().name(prefixed("http_request_exceptions_total"))
+                .help("Total number of HTTP requests that ended in an exception no ExceptionMapper handled")
+                .labelNames(countLabels).register(registry);
+    }
+
+    /** {@code name} with the configured prefix: {@code jaxrs_name}, or {@code name} with no prefix. */
+    public String prefixed(String name) {
+        return prefix + name;
+    }
+
+    GroupBy groupBy() {
+        return groupBy;
+    }
+
+    MethodNames methodNames() {
+        return methodNames;
+    }
+
+    RuntimeAdapter runtime() {
+        return runtime;
+    }
+
+    /** The shared series group of a template or endpoint value. */
+    GroupSeries group(String value) {
+        return groups.computeIfAbsent(value, GroupSeries::new);
+    }
+
+    boolean isExcluded(ContainerRequestContext request) {
+        if (excludedPaths == null) {
+            return false;
+        }
+        String path = request.getUriInfo().getPath();
+        return excludedPaths.matcher(path.startsWith("/") ? path : "/" + path).lookingAt();
+    }
+
+    RequestSeries resolve(String method, String group, String status) {
+        return new RequestSeries(duration.labelValues(durationValues(method, group, status, null)),
+                total.labelValues(countValues(method, status, null)));
+    }
+
+    /**
+     * Records a finished request once: later calls for the same request are ignored.
+     *
+     * @param response null where the request ended without one (an unmapped exception)
+     * @param unmappedException whether an exception escaped every {@code ExceptionMapper}
+     */
+    void record(RequestTiming timing, ContainerRequestContext request, ContainerResponseContext response,
+                int status, boolean unmappedException) {
+        if (timing.recorded || timing.untracked) {
+            return;
+        }
+        timing.recorded = true;
+        double seconds = (System.nanoTime() - timing.startNanos) / 1e9;
+        String method = methodNames.normalise(request.getMethod());
+        int methodIndex = MethodNames.index(method);
+        if (cacheable && GroupSeries.cacheable(methodIndex, status)) {
+            GroupSeries group = timing.group != null ? timing.group : unmatched;
+            RequestSeries series = group.series(methodIndex, status, this);
+            series.duration().observe(seconds);
+            series.total().inc();
+        } else {
+            String statusText = Integer.toString(status);
+            String[] dynamicValues = dynamicLabelValues(request, response);
+            duration.labelValues(durationValues(method, groupValue(timing, request), statusText, dynamicValues))
+                    .observe(seconds);
+            total.labelValues(countValues(method, statusText, dynamicValues)).inc();
+        }
+        if (unmappedException) {
+            exceptions.labelValues(countValues(method, Integer.toString(status),
+                    dynamicLabelValues(request, response))).inc();
+        }
+    }
+
+    /** Records a request that ended in an exception no mapper handled: the client gets a 500. */
+    public void recordUnmappedException(RequestTiming timing, ContainerRequestContext request) {
+        record(timing, request, null, 500, true);
+    }
+
+    private String groupValue(RequestTiming timing, ContainerRequestContext request) {
+        switch (groupBy.kind()) {
+            case PATH:
+                String path = request.getUriInfo().getPath();
+                return path.startsWith("/") ? path : "/" + path;
+            case CUSTOM:
+                try {
+                    String value = groupBy.function().apply(request);
+                    return value == null ? "" : value;
+                } catch (RuntimeException e) {
+                    logFirstLabelFailure("groupBy " + groupBy.labelName(), e);
+                    return ERROR;
+                }
+            default:
+                return timing.group != null ? timing.group.value : UNMATCHED;
+        }
+    }
+
+    private String[] dynamicLabelValues(ContainerRequestContext request, ContainerResponseContext response) {
+        if (dynamicLabels.length == 0) {
+            return null;
+        }
+        String[] values = new String[dynamicLabels.length];
+        for (int i = 0; i < values.length; i++) {
+            try {
+                String value = dynamicLabels[i].value(request, response);
+                values[i] = value == null ? "" : value;
+            } catch (RuntimeException e) {
+                logFirstLabelFailure("defaultLabel", e);
+                values[i] = ERROR;
+            }
+        }
+        return values;
+    }
+
+    private String[] durationValues(String method, String group, String status, String[] dynamicValues) {
+        int dynamicCount = dynamicValues == null ? 0 : dynamicValues.length;
+        String[] values = new String[3 + staticLabelValues.length + dynamicCount];
+        values[0] = method;
+        values[1] = group;
+        values[2] = status;
+        System.arraycopy(staticLabelValues, 0, values, 3, staticLabelValues.length);
+        if (dynamicCount > 0) {
+            System.arraycopy(dynamicValues, 0, values, 3 + staticLabelValues.length, dynamicCount);
+        }
+        return values;
+    }
+
+    private String[] countValues(String method, String status, String[] dynamicValues) {
+        int dynamicCount = dynamicValues == null ? 0 : dynamicValues.length;
+        String[] values = new String[2 + staticLabelValues.length + dynamicCount];
+        values[0] = method;
+        values[1] = status;
+        System.arraycopy(staticLabelValues, 0, values, 2, staticLabelValues.length);
+        if (dynamicCount > 0) {
+            System.arraycopy(dynamicValues, 0, values, 2 + staticLabelValues.length, dynamicCount);
+        }
+        return values;
+    }
+
+    private void logFirstLabelFailure(String what, RuntimeException e) {
+        if (labelFailureLogged.compareAndSet(false, true)) {
+            LOG.log(Level.WARNING, "promjaxrs: " + what + " failed; recording the value '" + ERROR
+                    + "' (logged once)", e);
+        }
+    }
+
+    private static String[] labelNames(List<String> first, List<String> extra) {
+        List<String> names = new ArrayList<>(first);
+        names.addAll(extra);
+        return names.toArray(String[]::new);
+    }
+}

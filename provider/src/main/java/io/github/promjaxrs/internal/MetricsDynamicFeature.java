@@ -1,0 +1,76 @@
+package io.github.promjaxrs.internal;
+
+import io.github.promjaxrs.annotation.DoNotTrack;
+import io.github.promjaxrs.annotation.ExcludeAllMetrics;
+import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.DynamicFeature;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.FeatureContext;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+
+/**
+ * Decides once per resource method, at start-up, what promjaxrs does for it, and registers a
+ * small filter that carries the decision: the method's template for the default metrics, or
+ * that it is not tracked; the endpoint guard on the metrics resource.
+ */
+public final class MetricsDynamicFeature implements DynamicFeature {
+
+    private final DefaultMetrics defaults;
+    private final String metricsPath;
+    private final ContainerRequestFilter metricsEndpointFilter;
+
+    /**
+     * @param defaults              null when the default metrics are off
+     * @param metricsPath           the normalised endpoint path, or null for none
+     * @param metricsEndpointFilter the endpoint guard, or null for none
+     */
+    public MetricsDynamicFeature(DefaultMetrics defaults, String metricsPath,
+                                 ContainerRequestFilter metricsEndpointFilter) {
+        this.defaults = defaults;
+        this.metricsPath = metricsPath;
+        this.metricsEndpointFilter = metricsEndpointFilter;
+    }
+
+    @Override
+    public void configure(ResourceInfo resourceInfo, FeatureContext context) {
+        Class<?> resourceClass = resourceInfo.getResourceClass();
+        Method method = resourceInfo.getResourceMethod();
+        if (resourceClass == null || method == null) {
+            return;
+        }
+        boolean isMetricsResource = resourceClass == MetricsResource.class;
+        if (isMetricsResource && metricsEndpointFilter != null) {
+            context.register(metricsEndpointFilter);
+        }
+        String httpMethod = httpMethod(method);
+        if (defaults == null || httpMethod == null) {
+            // no designator: a method the runtime generated (automatic OPTIONS, say), recorded as unmatched
+            return;
+        }
+        defaults.methodNames().declare(httpMethod);
+        boolean tracked = !isPresent(DoNotTrack.class, resourceClass, method)
+                && !isPresent(ExcludeAllMetrics.class, resourceClass, method);
+        MatchedMethod matched = tracked
+                ? new MatchedMethod(defaults,
+                        isMetricsResource ? metricsPath : ResourceTemplate.of(resourceClass, method),
+                        resourceClass.getSimpleName() + "." + method.getName())
+                : null;
+        context.register(new MatchedMethodFilter(defaults, matched), MatchedMethodFilter.PRIORITY);
+    }
+
+    private static String httpMethod(Method method) {
+        for (Annotation annotation : method.getAnnotations()) {
+            HttpMethod designator = annotation.annotationType().getAnnotation(HttpMethod.class);
+            if (designator != null) {
+                return designator.value();
+            }
+        }
+        return null;
+    }
+
+    private static boolean isPresent(Class<? extends Annotation> type, Class<?> resourceClass, Method method) {
+        return method.isAnnotationPresent(type) || resourceClass.isAnnotationPresent(type);
+    }
+}

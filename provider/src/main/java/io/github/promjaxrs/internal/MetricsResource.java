@@ -1,0 +1,34 @@
+package io.github.promjaxrs.internal;
+
+import io.prometheus.metrics.exporter.common.PrometheusScrapeHandler;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
+
+/**
+ * The metrics endpoint. Everything about the response (format negotiation, {@code name[]}
+ * filters, gzip, {@code ?debug=}) is client_java's {@link PrometheusScrapeHandler}; this class
+ * only carries the request to it and its answer back. It has no {@code @Path}: the runtime
+ * adapter mounts it at the configured path.
+ */
+public final class MetricsResource {
+
+    private final PrometheusScrapeHandler handler;
+
+    public MetricsResource(PrometheusRegistry registry) {
+        this.handler = new PrometheusScrapeHandler(registry);
+    }
+
+    @GET
+    public Response scrape(@Context Request request, @Context UriInfo uriInfo, @Context HttpHeaders headers)
+            throws IOException {
+        JaxrsScrapeExchange exchange = new JaxrsScrapeExchange(request, uriInfo, headers);
+        handler.handleRequest(exchange);
+        return exchange.toResponse();
+    }
+}

@@ -1,0 +1,72 @@
+package io.github.promjaxrs.internal.jersey;
+
+import io.github.promjaxrs.internal.DefaultMetrics;
+import io.github.promjaxrs.internal.RequestTiming;
+import java.io.OutputStream;
+import java.util.concurrent.TimeUnit;
+import org.glassfish.jersey.server.ContainerException;
+import org.glassfish.jersey.server.ContainerRequest;
+import org.glassfish.jersey.server.ContainerResponse;
+import org.glassfish.jersey.server.spi.ContainerResponseWriter;
+
+/**
+ * A request's timing that is also its response writer: Jersey calls {@link #failure} for an
+ * exception no {@code ExceptionMapper} handled, which is recorded here before the container
+ * answers 500. Every call is passed on unchanged, so the client sees what it would without it.
+ */
+final class JerseyRequestTiming extends RequestTiming implements ContainerResponseWriter {
+
+    private final DefaultMetrics metrics;
+    private final ContainerRequest request;
+    private final ContainerResponseWriter delegate;
+
+    JerseyRequestTiming(long startNanos, DefaultMetrics metrics, ContainerRequest request) {
+        super(startNanos);
+        this.metrics = metrics;
+        this.request = request;
+        this.delegate = request.getResponseWriter();
+    }
+
+    boolean belongsTo(DefaultMetrics metrics) {
+        return this.metrics == metrics;
+    }
+
+    ContainerResponseWriter delegate() {
+        return delegate;
+    }
+
+    @Override
+    public void failure(Throwable error) {
+        try {
+            metrics.recordUnmappedException(this, request);
+        } finally {
+            delegate.failure(error);
+        }
+    }
+
+    @Override
+    public OutputStream writeResponseStatusAndHeaders(long contentLength, ContainerResponse responseContext)
+            throws ContainerException {
+        return delegate.writeResponseStatusAndHeaders(contentLength, responseContext);
+    }
+
+    @Override
+    public boolean suspend(long timeOut, TimeUnit timeUnit, TimeoutHandler timeoutHandler) {
+        return delegate.suspend(timeOut, timeUnit, timeoutHandler);
+    }
+
+    @Override
+    public void setSuspendTimeout(long timeOut, TimeUnit timeUnit) throws IllegalStateException {
+        delegate.setSuspendTimeout(timeOut, timeUnit);
+    }
+
+    @Override
+    public void commit() {
+        delegate.commit();
+    }
+
+    @Override
+    public boolean enableResponseBuffering() {
+        return delegate.enableResponseBuffering();
+    }
+}

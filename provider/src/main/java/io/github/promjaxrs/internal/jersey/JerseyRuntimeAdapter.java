@@ -1,0 +1,70 @@
+package io.github.promjaxrs.internal.jersey;
+
+import io.github.promjaxrs.internal.DefaultMetrics;
+import io.github.promjaxrs.internal.MetricsResource;
+import io.github.promjaxrs.internal.RequestTiming;
+import io.github.promjaxrs.internal.ResourceTemplate;
+import io.github.promjaxrs.internal.RuntimeAdapter;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.FeatureContext;
+import java.util.List;
+import org.glassfish.jersey.server.ContainerRequest;
+import org.glassfish.jersey.server.spi.ContainerResponseWriter;
+import org.glassfish.jersey.uri.UriTemplate;
+
+/**
+ * Jersey's hooks: the request's timing is a wrapper of its {@link ContainerResponseWriter}
+ * (one object per request, no property map, and the only place Jersey reports an exception no
+ * mapper handled); locator chains and templates come from {@code ExtendedUriInfo}; the metrics
+ * resource is mounted by a {@link MetricsModelProcessor}.
+ */
+public final class JerseyRuntimeAdapter extends RuntimeAdapter {
+
+    @Override
+    protected RequestTiming start(ContainerRequestContext request, DefaultMetrics metrics) {
+        if (request instanceof ContainerRequest jersey) {
+            JerseyRequestTiming timing = new JerseyRequestTiming(System.nanoTime(), metrics, jersey);
+            jersey.setWriter(timing);
+            return timing;
+        }
+        return super.start(request, metrics);
+    }
+
+    @Override
+    protected RequestTiming timing(ContainerRequestContext request, DefaultMetrics metrics) {
+        if (request instanceof ContainerRequest jersey) {
+            ContainerResponseWriter writer = jersey.getResponseWriter();
+            while (writer instanceof JerseyRequestTiming timing) {
+                if (timing.belongsTo(metrics)) {
+                    return timing;
+                }
+                writer = timing.delegate();
+            }
+            return null;
+        }
+        return super.timing(request, metrics);
+    }
+
+    @Override
+    protected List<?> locatorChain(ContainerRequestContext request) {
+        return request instanceof ContainerRequest jersey
+                ? jersey.getUriInfo().getMatchedResourceLocators()
+                : super.locatorChain(request);
+    }
+
+    @Override
+    protected String matchedTemplate(ContainerRequestContext request) {
+        List<UriTemplate> templates = ((ContainerRequest) request).getUriInfo().getMatchedTemplates();
+        String[] parts = new String[templates.size()];
+        for (int i = 0; i < parts.length; i++) {
+            // Jersey lists the most recent match first
+            parts[i] = templates.get(parts.length - 1 - i).getTemplate();
+        }
+        return ResourceTemplate.join(parts);
+    }
+
+    @Override
+    public void mountMetricsResource(FeatureContext context, String path, MetricsResource resource) {
+        context.register(new MetricsModelProcessor(path, resource));
+    }
+}
