@@ -1,12 +1,14 @@
 package io.github.promjaxrs;
 
+import io.github.promjaxrs.internal.AnnotationBinder;
 import io.github.promjaxrs.internal.DefaultMetrics;
-import io.github.promjaxrs.internal.DefaultMetricsFilter;
 import io.github.promjaxrs.internal.JdkMetricsServer;
 import io.github.promjaxrs.internal.LibraryVersion;
 import io.github.promjaxrs.internal.MetricsDynamicFeature;
 import io.github.promjaxrs.internal.MetricsResource;
 import io.github.promjaxrs.internal.Naming;
+import io.github.promjaxrs.internal.RequestRecorder;
+import io.github.promjaxrs.internal.RequestTimingFilter;
 import io.github.promjaxrs.internal.RuntimeAdapter;
 import io.prometheus.metrics.core.datapoints.GaugeDataPoint;
 import io.prometheus.metrics.core.metrics.Gauge;
@@ -50,6 +52,8 @@ public final class PrometheusMetrics implements Feature {
     private final String path;
     private final ContainerRequestFilter metricsEndpointFilter;
     private final DefaultMetrics defaultMetrics;
+    private final RequestRecorder recorder;
+    private final AnnotationBinder annotations;
     private final MetricsResource metricsResource;
     private final RuntimeAdapter runtime;
 
@@ -60,8 +64,10 @@ public final class PrometheusMetrics implements Feature {
         this.runtime = RuntimeAdapter.detect();
         this.defaultMetrics = b.exportDefaults ? new DefaultMetrics(new DefaultMetrics.Settings(
                 b.registry, b.defaultsPrefix, b.buckets, b.defaultLatencyAsHistogram, b.nativeHistograms,
-                b.groupBy, excludedPathsPattern(b.excludedPaths), b.defaultLabels,
-                b.initialValueWhenOnlyStaticLabels, b.cardinalityLimit), runtime) : null;
+                b.groupBy, b.defaultLabels, b.cardinalityLimit)) : null;
+        this.recorder = new RequestRecorder(defaultMetrics, excludedPathsPattern(b.excludedPaths), runtime);
+        this.annotations = new AnnotationBinder(registry, b.buckets, b.nativeHistograms,
+                b.initialValueWhenOnlyStaticLabels, b.excludeUserDefaults, b.userDefaults);
         this.metricsResource = path == null ? null : new MetricsResource(registry);
         if (b.jvmMetrics == null ? registry == PrometheusRegistry.defaultRegistry : b.jvmMetrics) {
             JvmMetrics.builder().register(registry);
@@ -83,10 +89,8 @@ public final class PrometheusMetrics implements Feature {
 
     @Override
     public boolean configure(FeatureContext context) {
-        if (defaultMetrics != null) {
-            context.register(new DefaultMetricsFilter(defaultMetrics, runtime), DefaultMetricsFilter.PRIORITY);
-        }
-        context.register(new MetricsDynamicFeature(defaultMetrics, path, metricsEndpointFilter));
+        context.register(new RequestTimingFilter(recorder), RequestTimingFilter.PRIORITY);
+        context.register(new MetricsDynamicFeature(recorder, annotations, path, metricsEndpointFilter));
         if (metricsResource != null) {
             runtime.mountMetricsResource(context, path, metricsResource);
         }

@@ -17,7 +17,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.regex.Pattern;
 
 /**
  * The default request metrics of one {@code PrometheusMetrics}: latency, request and exception
@@ -34,31 +33,25 @@ public final class DefaultMetrics {
 
     /** The settings of {@code PrometheusMetrics.Builder} that the default metrics use. */
     public record Settings(PrometheusRegistry registry, String prefix, double[] buckets, boolean histogram,
-                           boolean nativeHistograms, GroupBy groupBy, Pattern excludedPaths,
-                           Map<String, Object> defaultLabels, boolean initialValueWhenOnlyStaticLabels,
+                           boolean nativeHistograms, GroupBy groupBy, Map<String, Object> defaultLabels,
                            int cardinalityLimit) {
     }
 
     private final String prefix;
     private final GroupBy groupBy;
-    private final Pattern excludedPaths;
-    private final RuntimeAdapter runtime;
     private final StatefulMetric<DistributionDataPoint, ?> duration;
     private final Counter total;
     private final Counter exceptions;
     private final String[] staticLabelValues;
     private final LabelValue[] dynamicLabels;
     private final boolean cacheable;
-    private final MethodNames methodNames = new MethodNames();
     private final Map<String, GroupSeries> groups = new ConcurrentHashMap<>();
     private final GroupSeries unmatched = new GroupSeries(UNMATCHED);
     private final AtomicBoolean labelFailureLogged = new AtomicBoolean();
 
-    public DefaultMetrics(Settings settings, RuntimeAdapter runtime) {
+    public DefaultMetrics(Settings settings) {
         this.prefix = settings.prefix().isEmpty() ? "" : settings.prefix() + "_";
         this.groupBy = settings.groupBy();
-        this.excludedPaths = settings.excludedPaths();
-        this.runtime = runtime;
 
         List<String> staticNames = new ArrayList<>();
         List<String> staticValues = new ArrayList<>();
@@ -114,25 +107,9 @@ public final class DefaultMetrics {
         return groupBy;
     }
 
-    MethodNames methodNames() {
-        return methodNames;
-    }
-
-    RuntimeAdapter runtime() {
-        return runtime;
-    }
-
     /** The shared series group of a template or endpoint value. */
     GroupSeries group(String value) {
         return groups.computeIfAbsent(value, GroupSeries::new);
-    }
-
-    boolean isExcluded(ContainerRequestContext request) {
-        if (excludedPaths == null) {
-            return false;
-        }
-        String path = request.getUriInfo().getPath();
-        return excludedPaths.matcher(path.startsWith("/") ? path : "/" + path).lookingAt();
     }
 
     RequestSeries resolve(String method, String group, String status) {
@@ -141,19 +118,15 @@ public final class DefaultMetrics {
     }
 
     /**
-     * Records a finished request once: later calls for the same request are ignored.
+     * Records a finished request.
      *
-     * @param response null where the request ended without one (an unmapped exception)
+     * @param method            the normalised request method
+     * @param response          null where the request ended without one (an unmapped exception)
      * @param unmappedException whether an exception escaped every {@code ExceptionMapper}
      */
-    void record(RequestTiming timing, ContainerRequestContext request, ContainerResponseContext response,
-                int status, boolean unmappedException) {
-        if (timing.recorded || timing.untracked) {
-            return;
-        }
-        timing.recorded = true;
-        double seconds = (System.nanoTime() - timing.startNanos) / 1e9;
-        String method = methodNames.normalise(request.getMethod());
+    void record(RequestTiming timing, String method, ContainerRequestContext request,
+                ContainerResponseContext response, int status, long nanos, boolean unmappedException) {
+        double seconds = nanos / 1e9;
         int methodIndex = MethodNames.index(method);
         if (cacheable && GroupSeries.cacheable(methodIndex, status)) {
             GroupSeries group = timing.group != null ? timing.group : unmatched;
@@ -171,11 +144,6 @@ public final class DefaultMetrics {
             exceptions.labelValues(countValues(method, Integer.toString(status),
                     dynamicLabelValues(request, response))).inc();
         }
-    }
-
-    /** Records a request that ended in an exception no mapper handled: the client gets a 500. */
-    public void recordUnmappedException(RequestTiming timing, ContainerRequestContext request) {
-        record(timing, request, null, 500, true);
     }
 
     private String groupValue(RequestTiming timing, ContainerRequestContext request) {

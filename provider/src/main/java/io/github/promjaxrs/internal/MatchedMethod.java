@@ -1,49 +1,48 @@
 package io.github.promjaxrs.internal;
 
-import io.github.promjaxrs.GroupBy;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * One resource method as the default metrics see it, resolved at start-up: its template and
- * endpoint, and the series group its requests update.
+ * One resource method as seen at start-up: its endpoint name and its template, which is static
+ * unless the method is reached through sub-resource locators.
  */
 final class MatchedMethod {
 
-    private final DefaultMetrics metrics;
-    private final String template;
-    private final GroupSeries group;
-    /** Templates of this method reached through sub-resource locators, by locator chain. */
-    private final Map<List<?>, GroupSeries> byLocatorChain = new ConcurrentHashMap<>();
+    final String endpoint;
+    final String staticTemplate;
+    private final RuntimeAdapter runtime;
+    private final Map<List<?>, String> templatesByLocatorChain = new ConcurrentHashMap<>();
 
-    MatchedMethod(DefaultMetrics metrics, String template, String endpoint) {
-        this.metrics = metrics;
-        this.template = template;
-        this.group = metrics.group(metrics.groupBy().kind() == GroupBy.Kind.ENDPOINT
-                ? endpoint : template);
+    MatchedMethod(String endpoint, String staticTemplate, RuntimeAdapter runtime) {
+        this.endpoint = endpoint;
+        this.staticTemplate = staticTemplate;
+        this.runtime = runtime;
     }
 
-    /** The group of this request: the static one unless the template depends on the locators it came through. */
-    GroupSeries group(ContainerRequestContext request) {
-        if (metrics.groupBy().kind() == GroupBy.Kind.ENDPOINT) {
-            return group;
-        }
-        List<?> chain = metrics.runtime().locatorChain(request);
+    /** Whether this request came through sub-resource locators, so its template is not the static one. */
+    boolean viaLocators(ContainerRequestContext request) {
+        return !runtime.locatorChain(request).isEmpty();
+    }
+
+    /** The full template of this request. */
+    String template(ContainerRequestContext request) {
+        List<?> chain = runtime.locatorChain(request);
         if (chain.isEmpty()) {
-            return group;
+            return staticTemplate;
         }
-        GroupSeries viaLocators = byLocatorChain.get(chain);
-        if (viaLocators == null) {
-            viaLocators = metrics.group(metrics.runtime().matchedTemplate(request));
-            byLocatorChain.putIfAbsent(List.copyOf(chain), viaLocators);
+        String template = templatesByLocatorChain.get(chain);
+        if (template == null) {
+            template = runtime.matchedTemplate(request);
+            templatesByLocatorChain.putIfAbsent(List.copyOf(chain), template);
         }
-        return viaLocators;
+        return template;
     }
 
     @Override
     public String toString() {
-        return template;
+        return endpoint;
     }
 }

@@ -12,23 +12,25 @@ import java.lang.reflect.Method;
 
 /**
  * Decides once per resource method, at start-up, what promjaxrs does for it, and registers a
- * small filter that carries the decision: the method's template for the default metrics, or
- * that it is not tracked; the endpoint guard on the metrics resource.
+ * small filter that carries the decision (in the style of Jersey's
+ * {@code RolesAllowedDynamicFeature}): the method's template for the default metrics or that
+ * it is not tracked, its annotation metrics, and the guard of the metrics resource.
  */
 public final class MetricsDynamicFeature implements DynamicFeature {
 
-    private final DefaultMetrics defaults;
+    private final RequestRecorder recorder;
+    private final AnnotationBinder annotations;
     private final String metricsPath;
     private final ContainerRequestFilter metricsEndpointFilter;
 
     /**
-     * @param defaults              null when the default metrics are off
      * @param metricsPath           the normalised endpoint path, or null for none
      * @param metricsEndpointFilter the endpoint guard, or null for none
      */
-    public MetricsDynamicFeature(DefaultMetrics defaults, String metricsPath,
+    public MetricsDynamicFeature(RequestRecorder recorder, AnnotationBinder annotations, String metricsPath,
                                  ContainerRequestFilter metricsEndpointFilter) {
-        this.defaults = defaults;
+        this.recorder = recorder;
+        this.annotations = annotations;
         this.metricsPath = metricsPath;
         this.metricsEndpointFilter = metricsEndpointFilter;
     }
@@ -45,19 +47,18 @@ public final class MetricsDynamicFeature implements DynamicFeature {
             context.register(metricsEndpointFilter);
         }
         String httpMethod = httpMethod(method);
-        if (defaults == null || httpMethod == null) {
+        if (httpMethod == null || isPresent(ExcludeAllMetrics.class, resourceClass, method)) {
             // no designator: a method the runtime generated (automatic OPTIONS, say), recorded as unmatched
             return;
         }
-        defaults.methodNames().declare(httpMethod);
-        boolean tracked = !isPresent(DoNotTrack.class, resourceClass, method)
-                && !isPresent(ExcludeAllMetrics.class, resourceClass, method);
-        MatchedMethod matched = tracked
-                ? new MatchedMethod(defaults,
-                        isMetricsResource ? metricsPath : ResourceTemplate.of(resourceClass, method),
-                        resourceClass.getSimpleName() + "." + method.getName())
-                : null;
-        context.register(new MatchedMethodFilter(defaults, matched), MatchedMethodFilter.PRIORITY);
+        recorder.methodNames().declare(httpMethod);
+        MatchedMethod matched = new MatchedMethod(resourceClass.getSimpleName() + "." + method.getName(),
+                isMetricsResource ? metricsPath : ResourceTemplate.of(resourceClass, method), recorder.runtime());
+        boolean tracked = !isPresent(DoNotTrack.class, resourceClass, method);
+        MethodAnnotations bound = annotations.bind(resourceClass, method, matched, recorder.methodNames());
+        if (recorder.defaults() != null || bound != null) {
+            context.register(new MethodMetricsFilter(recorder, matched, tracked, bound), MethodMetricsFilter.PRIORITY);
+        }
     }
 
     private static String httpMethod(Method method) {

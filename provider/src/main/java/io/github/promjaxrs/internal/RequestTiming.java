@@ -1,21 +1,30 @@
 package io.github.promjaxrs.internal;
 
+import io.prometheus.metrics.core.datapoints.GaugeDataPoint;
+
 /**
- * What the default metrics know about one request between its filters: when it started and
- * which resource method, if any, it matched. One small object per request, never shared
- * between threads concurrently (the runtime hands the request from thread to thread).
+ * What promjaxrs knows about one request between its filters: when it started, which resource
+ * method it matched, and what must be undone or recorded when it ends. One small object per
+ * request, used by one thread at a time (the runtime hands the request from thread to thread).
  */
 public class RequestTiming {
 
     final long startNanos;
-    /** The series group of the matched method; {@code null} while (or if never) matched. */
+    /** The request path matched {@code excludedPaths}. */
+    final boolean excluded;
+    /** The default-metrics series group of the matched method; {@code null} while (or if never) matched. */
     GroupSeries group;
-    /** The matched method opted out ({@code @DoNotTrack}). */
+    /** The matched method opted out of the default metrics ({@code @DoNotTrack}). */
     boolean untracked;
-    /** Recorded already: a request counts once, whichever hook sees its end first. */
-    boolean recorded;
+    /** The matched method's annotation metrics, once they have begun. */
+    MethodAnnotations annotations;
+    /** In-progress gauges raised with labels of this request, to lower when it ends. */
+    GaugeDataPoint[] raisedGauges;
+    /** Finished already: a request counts once, whichever hook sees its end first. */
+    boolean finished;
 
-    public RequestTiming(long startNanos) {
+    public RequestTiming(long startNanos, boolean excluded) {
         this.startNanos = startNanos;
+        this.excluded = excluded;
     }
 }

@@ -33,15 +33,15 @@ public class RuntimeAdapter {
         }
     }
 
-    /** Starts timing a request; called first, before matching. */
-    protected RequestTiming start(ContainerRequestContext request, DefaultMetrics metrics) {
-        RequestTiming timing = new RequestTiming(System.nanoTime());
+    /** Starts timing a request for {@code recorder}; called first, before matching. */
+    protected RequestTiming start(ContainerRequestContext request, RequestRecorder recorder, boolean excluded) {
+        RequestTiming timing = new RequestTiming(System.nanoTime(), excluded);
         request.setProperty(TIMING_PROPERTY, timing);
         return timing;
     }
 
-    /** The timing {@link #start} attached to this request for {@code metrics}, or null. */
-    protected RequestTiming timing(ContainerRequestContext request, DefaultMetrics metrics) {
+    /** The timing {@link #start} attached to this request for {@code recorder}, or null. */
+    protected RequestTiming timing(ContainerRequestContext request, RequestRecorder recorder) {
         Object timing = request.getProperty(TIMING_PROPERTY);
         return timing instanceof RequestTiming t ? t : null;
     }

@@ -1,6 +1,6 @@
 package io.github.promjaxrs.internal.jersey;
 
-import io.github.promjaxrs.internal.DefaultMetrics;
+import io.github.promjaxrs.internal.RequestRecorder;
 import io.github.promjaxrs.internal.RequestTiming;
 import java.io.OutputStream;
 import java.util.concurrent.TimeUnit;
@@ -16,19 +16,19 @@ import org.glassfish.jersey.server.spi.ContainerResponseWriter;
  */
 final class JerseyRequestTiming extends RequestTiming implements ContainerResponseWriter {
 
-    private final DefaultMetrics metrics;
+    private final RequestRecorder recorder;
     private final ContainerRequest request;
     private final ContainerResponseWriter delegate;
 
-    JerseyRequestTiming(long startNanos, DefaultMetrics metrics, ContainerRequest request) {
-        super(startNanos);
-        this.metrics = metrics;
+    JerseyRequestTiming(long startNanos, boolean excluded, RequestRecorder recorder, ContainerRequest request) {
+        super(startNanos, excluded);
+        this.recorder = recorder;
         this.request = request;
         this.delegate = request.getResponseWriter();
     }
 
-    boolean belongsTo(DefaultMetrics metrics) {
-        return this.metrics == metrics;
+    boolean belongsTo(RequestRecorder recorder) {
+        return this.recorder == recorder;
     }
 
     ContainerResponseWriter delegate() {
@@ -38,7 +38,7 @@ final class JerseyRequestTiming extends RequestTiming implements ContainerRespon
     @Override
     public void failure(Throwable error) {
         try {
-            metrics.recordUnmappedException(this, request);
+            recorder.finishUnmapped(this, request);
         } finally {
             delegate.failure(error);
         }

@@ -1,7 +1,7 @@
 package io.github.promjaxrs.internal.jersey;
 
-import io.github.promjaxrs.internal.DefaultMetrics;
 import io.github.promjaxrs.internal.MetricsResource;
+import io.github.promjaxrs.internal.RequestRecorder;
 import io.github.promjaxrs.internal.RequestTiming;
 import io.github.promjaxrs.internal.ResourceTemplate;
 import io.github.promjaxrs.internal.RuntimeAdapter;
@@ -21,28 +21,28 @@ import org.glassfish.jersey.uri.UriTemplate;
 public final class JerseyRuntimeAdapter extends RuntimeAdapter {
 
     @Override
-    protected RequestTiming start(ContainerRequestContext request, DefaultMetrics metrics) {
+    protected RequestTiming start(ContainerRequestContext request, RequestRecorder recorder, boolean excluded) {
         if (request instanceof ContainerRequest jersey) {
-            JerseyRequestTiming timing = new JerseyRequestTiming(System.nanoTime(), metrics, jersey);
+            JerseyRequestTiming timing = new JerseyRequestTiming(System.nanoTime(), excluded, recorder, jersey);
             jersey.setWriter(timing);
             return timing;
         }
-        return super.start(request, metrics);
+        return super.start(request, recorder, excluded);
     }
 
     @Override
-    protected RequestTiming timing(ContainerRequestContext request, DefaultMetrics metrics) {
+    protected RequestTiming timing(ContainerRequestContext request, RequestRecorder recorder) {
         if (request instanceof ContainerRequest jersey) {
             ContainerResponseWriter writer = jersey.getResponseWriter();
             while (writer instanceof JerseyRequestTiming timing) {
-                if (timing.belongsTo(metrics)) {
+                if (timing.belongsTo(recorder)) {
                     return timing;
                 }
                 writer = timing.delegate();
             }
             return null;
         }
-        return super.timing(request, metrics);
+        return super.timing(request, recorder);
     }
 
     @Override

@@ -1,0 +1,79 @@
+package io.github.promjaxrs.internal;
+
+import io.prometheus.metrics.core.datapoints.DataPoint;
+import io.prometheus.metrics.core.metrics.StatefulMetric;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * One annotation metric bound to one resource method: the client_java metric and the sources of
+ * its label values. With static labels only, its data point is resolved once and reused.
+ */
+final class BoundMetric {
+
+    private static final Logger LOG = Logger.getLogger(BoundMetric.class.getName());
+
+    final String description;
+    /** From {@code registerDefault}: skipped on excluded paths when {@code excludeUserDefaults}. */
+    final boolean userDefault;
+    private final StatefulMetric<?, ?> metric;
+    private final LabelSource[] labels;
+    private final boolean allStatic;
+    private final AtomicBoolean failureLogged = new AtomicBoolean();
+    private volatile DataPoint staticPoint;
+
+    BoundMetric(String description, StatefulMetric<?, ?> metric, LabelSource[] labels, boolean userDefault,
+                boolean exportInitialValue) {
+        this.description = description;
+        this.metric = metric;
+        this.labels = labels;
+        this.userDefault = userDefault;
+        boolean onlyStatic = true;
+        for (LabelSource label : labels) {
+            onlyStatic &= label.isStatic();
+        }
+        this.allStatic = onlyStatic;
+        if (allStatic && (labels.length == 0 || exportInitialValue)) {
+            staticPoint = metric.labelValues(staticValues());
+        }
+    }
+
+    boolean hasOnlyStaticLabels() {
+        return allStatic;
+    }
+
+    /** The data point of this request's label values. A label that fails is {@code ERROR}; null is {@code ""}. */
+    DataPoint point(LabelSource.RequestView view) {
+        if (allStatic) {
+            DataPoint point = staticPoint;
+            if (point == null) {
+                point = metric.labelValues(staticValues());
+                staticPoint = point;
+            }
+            return point;
+        }
+        String[] values = new String[labels.length];
+        for (int i = 0; i < labels.length; i++) {
+            try {
+                String value = labels[i].value(view);
+                values[i] = value == null ? "" : value;
+            } catch (RuntimeException e) {
+                if (failureLogged.compareAndSet(false, true)) {
+                    LOG.log(Level.WARNING, "promjaxrs: label \"" + labels[i].name + "\" of " + description
+                            + " failed; recording the value 'ERROR' (logged once per metric)", e);
+                }
+                values[i] = DefaultMetrics.ERROR;
+            }
+        }
+        return metric.labelValues(values);
+    }
+
+    private String[] staticValues() {
+        String[] values = new String[labels.length];
+        for (int i = 0; i < labels.length; i++) {
+            values[i] = labels[i].staticValue();
+        }
+        return values;
+    }
+}

@@ -1,0 +1,160 @@
+package io.github.promjaxrs.internal;
+
+import io.github.promjaxrs.LabelValue;
+import io.github.promjaxrs.annotation.Label;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
+
+/** One {@link Label} of an annotation metric, validated and resolved at start-up. */
+final class LabelSource {
+
+    enum Kind { STATIC, METHOD, STATUS, PATH, TEMPLATE, ENDPOINT, PATH_PARAM, QUERY_PARAM, HEADER, PROVIDER }
+
+    final String name;
+    final Kind kind;
+    private final String argument;
+    private final LabelValue provider;
+
+    private LabelSource(String name, Kind kind, String argument, LabelValue provider) {
+        this.name = name;
+        this.kind = kind;
+        this.argument = argument;
+        this.provider = provider;
+    }
+
+    /**
+     * Validates {@code label} for {@code method}.
+     *
+     * @param where names the metric and method, for messages
+     * @throws IllegalArgumentException naming the method, metric and attribute at fault
+     */
+    static LabelSource of(Label label, Method method, String staticTemplate, String where) {
+        String at = where + ": labels: @Label(name=\"" + label.name() + "\")";
+        try {
+            Naming.requireLabelName(label.name(), "name");
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(at + ": " + e.getMessage(), e);
+        }
+        List<String> sources = new ArrayList<>();
+        if (!label.value().isEmpty()) {
+            sources.add("value");
+        }
+        if (label.from().length > 0) {
+            sources.add("from");
+        }
+        if (!label.pathParam().isEmpty()) {
+            sources.add("pathParam");
+        }
+        if (!label.queryParam().isEmpty()) {
+            sources.add("queryParam");
+        }
+        if (!label.header().isEmpty()) {
+            sources.add("header");
+        }
+        if (label.provider() != LabelValue.class) {
+            sources.add("provider");
+        }
+        if (sources.size() != 1) {
+            throw new IllegalArgumentException(at + ": give exactly one of value, from, pathParam, queryParam, "
+                    + "header, provider; found " + (sources.isEmpty() ? "none" : String.join(", ", sources)));
+        }
+        switch (sources.get(0)) {
+            case "value":
+                return new LabelSource(label.name(), Kind.STATIC, label.value(), null);
+            case "from":
+                if (label.from().length != 1) {
+                    throw new IllegalArgumentException(at + ": from: give one source, found " + label.from().length);
+                }
+                return new LabelSource(label.name(), Kind.valueOf(label.from()[0].name()), null, null);
+            case "pathParam":
+                if (!declaresPathParam(method, staticTemplate, label.pathParam())) {
+                    throw new IllegalArgumentException(at + ": pathParam: \"" + label.pathParam()
+                            + "\" is not a path parameter of " + method.getDeclaringClass().getSimpleName() + "."
+                            + method.getName());
+                }
+                return new LabelSource(label.name(), Kind.PATH_PARAM, label.pathParam(), null);
+            case "queryParam":
+                return new LabelSource(label.name(), Kind.QUERY_PARAM, label.queryParam(), null);
+            case "header":
+                return new LabelSource(label.name(), Kind.HEADER, label.header(), null);
+            default:
+                return new LabelSource(label.name(), Kind.PROVIDER, null, instantiate(label.provider(), at));
+        }
+    }
+
+    boolean isStatic() {
+        return kind == Kind.STATIC;
+    }
+
+    boolean needsResponse() {
+        return kind == Kind.STATUS;
+    }
+
+    String staticValue() {
+        return argument;
+    }
+
+    /** This label's value for a request; may throw where a provider does. */
+    String value(RequestView view) {
+        ContainerRequestContext request = view.request;
+        switch (kind) {
+            case STATIC:
+                return argument;
+            case METHOD:
+                return view.method;
+            case STATUS:
+                return Integer.toString(view.status);
+            case PATH:
+                String path = request.getUriInfo().getPath();
+                return path.startsWith("/") ? path : "/" + path;
+            case TEMPLATE:
+                return view.matched.template(request);
+            case ENDPOINT:
+                return view.matched.endpoint;
+            case PATH_PARAM:
+                return request.getUriInfo().getPathParameters().getFirst(argument);
+            case QUERY_PARAM:
+                return request.getUriInfo().getQueryParameters().getFirst(argument);
+            case HEADER:
+                return request.getHeaderString(argument);
+            default:
+                return provider.value(request, view.response);
+        }
+    }
+
+    /** A request as the label sources see it; {@code response} is null before it exists. */
+    record RequestView(ContainerRequestContext request, ContainerResponseContext response, String method,
+                       int status, MatchedMethod matched) {
+    }
+
+    private static boolean declaresPathParam(Method method, String staticTemplate, String name) {
+        for (Annotation[] annotations : method.getParameterAnnotations()) {
+            for (Annotation annotation : annotations) {
+                if (annotation instanceof PathParam pathParam && pathParam.value().equals(name)) {
+                    return true;
+                }
+            }
+        }
+        return staticTemplate.contains("{" + name + "}");
+    }
+
+    private static LabelValue instantiate(Class<? extends LabelValue> type, String at) {
+        try {
+            Constructor<? extends LabelValue> constructor = type.getDeclaredConstructor();
+            constructor.setAccessible(true);
+            return constructor.newInstance();
+        } catch (NoSuchMethodException e) {
+            throw new IllegalArgumentException(at + ": provider: " + type.getName()
+                    + " has no no-arg constructor", e);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new IllegalArgumentException(at + ": provider: cannot instantiate " + type.getName()
+                    + ": " + e, e);
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package io.github.promjaxrs.internal;
+
+import io.prometheus.metrics.core.datapoints.CounterDataPoint;
+import io.prometheus.metrics.core.datapoints.DistributionDataPoint;
+import io.prometheus.metrics.core.datapoints.GaugeDataPoint;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+
+/**
+ * The annotation metrics of one resource method: in-progress gauges raised when the request
+ * matches, then counters, timers and the gauges' return when it finishes, whatever the outcome.
+ */
+final class MethodAnnotations {
+
+    private final MatchedMethod matched;
+    private final MethodNames methodNames;
+    private final boolean excludeUserDefaults;
+    private final BoundMetric[] counters;
+    private final BoundMetric[] timers;
+    private final BoundMetric[] gauges;
+    private final boolean gaugesStatic;
+    private final boolean finishStatic;
+
+    MethodAnnotations(MatchedMethod matched, MethodNames methodNames, boolean excludeUserDefaults,
+                      BoundMetric[] counters, BoundMetric[] timers, BoundMetric[] gauges) {
+        this.matched = matched;
+        this.methodNames = methodNames;
+        this.excludeUserDefaults = excludeUserDefaults;
+        this.counters = counters;
+        this.timers = timers;
+        this.gauges = gauges;
+        boolean allStatic = true;
+        for (BoundMetric gauge : gauges) {
+            allStatic &= gauge.hasOnlyStaticLabels();
+        }
+        this.gaugesStatic = allStatic;
+        for (BoundMetric metric : counters) {
+            allStatic &= metric.hasOnlyStaticLabels();
+        }
+        for (BoundMetric metric : timers) {
+            allStatic &= metric.hasOnlyStaticLabels();
+        }
+        this.finishStatic = allStatic;
+    }
+
+    void begin(RequestTiming timing, ContainerRequestContext request) {
+        timing.annotations = this;
+        if (gauges.length == 0) {
+            return;
+        }
+        LabelSource.RequestView view = gaugesStatic ? null
+                : new LabelSource.RequestView(request, null, methodNames.normalise(request.getMethod()), 0, matched);
+        GaugeDataPoint[] raised = gaugesStatic ? null : new GaugeDataPoint[gauges.length];
+        for (int i = 0; i < gauges.length; i++) {
+            if (skips(gauges[i], timing)) {
+                continue;
+            }
+            GaugeDataPoint point = (GaugeDataPoint) gauges[i].point(view);
+            point.inc();
+            if (raised != null) {
+                raised[i] = point;
+            }
+        }
+        timing.raisedGauges = raised;
+    }
+
+    void finish(RequestTiming timing, String method, ContainerRequestContext request,
+                ContainerResponseContext response, int status, long nanos) {
+        LabelSource.RequestView view = finishStatic ? null
+                : new LabelSource.RequestView(request, response, method, status, matched);
+        for (BoundMetric counter : counters) {
+            if (!skips(counter, timing)) {
+                ((CounterDataPoint) counter.point(view)).inc();
+            }
+        }
+        double seconds = nanos / 1e9;
+        for (BoundMetric timer : timers) {
+            if (!skips(timer, timing)) {
+                ((DistributionDataPoint) timer.point(view)).observe(seconds);
+            }
+        }
+        for (int i = 0; i < gauges.length; i++) {
+            if (skips(gauges[i], timing)) {
+                continue;
+            }
+            GaugeDataPoint point = timing.raisedGauges != null ? timing.raisedGauges[i]
+                    : (GaugeDataPoint) gauges[i].point(null);
+            point.dec();
+        }
+    }
+
+    private boolean skips(BoundMetric metric, RequestTiming timing) {
+        return metric.userDefault && excludeUserDefaults && timing.excluded;
+    }
+}

@@ -1,0 +1,78 @@
+package io.github.promjaxrs.internal;
+
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import java.util.regex.Pattern;
+
+/**
+ * Begins and finishes every request of one {@code PrometheusMetrics}: the single place where a
+ * request's end is turned into default and annotation metrics, exactly once, whether the
+ * runtime reports it through the response filter or as an exception no mapper handled.
+ */
+public final class RequestRecorder {
+
+    private final DefaultMetrics defaults;
+    private final Pattern excludedPaths;
+    private final RuntimeAdapter runtime;
+    private final MethodNames methodNames = new MethodNames();
+
+    /**
+     * @param defaults      null when the default metrics are off
+     * @param excludedPaths null when no path is excluded
+     */
+    public RequestRecorder(DefaultMetrics defaults, Pattern excludedPaths, RuntimeAdapter runtime) {
+        this.defaults = defaults;
+        this.excludedPaths = excludedPaths;
+        this.runtime = runtime;
+    }
+
+    DefaultMetrics defaults() {
+        return defaults;
+    }
+
+    RuntimeAdapter runtime() {
+        return runtime;
+    }
+
+    MethodNames methodNames() {
+        return methodNames;
+    }
+
+    void begin(ContainerRequestContext request) {
+        runtime.start(request, this, isExcluded(request));
+    }
+
+    RequestTiming timing(ContainerRequestContext request) {
+        return runtime.timing(request, this);
+    }
+
+    /** Records the end of a request with the status its client gets. */
+    void finish(RequestTiming timing, ContainerRequestContext request, ContainerResponseContext response, int status,
+                boolean unmappedException) {
+        if (timing.finished) {
+            return;
+        }
+        timing.finished = true;
+        long nanos = System.nanoTime() - timing.startNanos;
+        String method = methodNames.normalise(request.getMethod());
+        if (defaults != null && !timing.excluded && !timing.untracked) {
+            defaults.record(timing, method, request, response, status, nanos, unmappedException);
+        }
+        if (timing.annotations != null) {
+            timing.annotations.finish(timing, method, request, response, status, nanos);
+        }
+    }
+
+    /** Records a request that ended in an exception no mapper handled: the client gets a 500. */
+    public void finishUnmapped(RequestTiming timing, ContainerRequestContext request) {
+        finish(timing, request, null, 500, true);
+    }
+
+    private boolean isExcluded(ContainerRequestContext request) {
+        if (excludedPaths == null) {
+            return false;
+        }
+        String path = request.getUriInfo().getPath();
+        return excludedPaths.matcher(path.startsWith("/") ? path : "/" + path).lookingAt();
+    }
+}

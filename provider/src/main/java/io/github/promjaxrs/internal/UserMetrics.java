@@ -1,0 +1,117 @@
+package io.github.promjaxrs.internal;
+
+import io.github.promjaxrs.annotation.Counted;
+import io.github.promjaxrs.annotation.InProgress;
+import io.github.promjaxrs.annotation.Timed;
+import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.Gauge;
+import io.prometheus.metrics.core.metrics.Histogram;
+import io.prometheus.metrics.core.metrics.StatefulMetric;
+import io.prometheus.metrics.core.metrics.Summary;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.lang.annotation.Annotation;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The annotation metrics of one {@code PrometheusMetrics}, by name: the same name on several
+ * methods is one metric; declared twice differently, it is a start-up error naming both methods.
+ */
+final class UserMetrics {
+
+    /** What makes two declarations of one name the same metric. */
+    record Definition(String type, String name, String help, List<String> labelNames, List<Double> buckets,
+                      List<Double> quantiles) {
+
+        static Definition of(Annotation metric, List<String> labelNames, double[] defaultBuckets) {
+            if (metric instanceof Counted counted) {
+                return new Definition("@Counted", counted.name(), counted.help(), labelNames, List.of(), List.of());
+            }
+            if (metric instanceof InProgress inProgress) {
+                return new Definition("@InProgress", inProgress.name(), inProgress.help(), labelNames, List.of(),
+                        List.of());
+            }
+            Timed timed = (Timed) metric;
+            if (timed.kind() == Timed.Kind.SUMMARY) {
+                return new Definition("@Timed(kind=SUMMARY)", timed.name(), timed.help(), labelNames, List.of(),
+                        boxed(timed.quantiles()));
+            }
+            double[] buckets = timed.buckets().length > 0 ? timed.buckets() : defaultBuckets;
+            return new Definition("@Timed", timed.name(), timed.help(), labelNames, boxed(buckets), List.of());
+        }
+
+        @Override
+        public String toString() {
+            return type + "(name=\"" + name + "\", help=\"" + help + "\", labels=" + labelNames
+                    + (buckets.isEmpty() ? "" : ", buckets=" + buckets)
+                    + (quantiles.isEmpty() ? "" : ", quantiles=" + quantiles) + ")";
+        }
+
+        private static List<Double> boxed(double[] values) {
+            return Arrays.stream(values).boxed().toList();
+        }
+    }
+
+    private record Registered(Definition definition, StatefulMetric<?, ?> metric, String declaredOn) {
+    }
+
+    private final PrometheusRegistry registry;
+    private final boolean nativeHistograms;
+    private final Map<String, Registered> byName = new ConcurrentHashMap<>();
+
+    UserMetrics(PrometheusRegistry registry, boolean nativeHistograms) {
+        this.registry = registry;
+        this.nativeHistograms = nativeHistograms;
+    }
+
+    /**
+     * The metric of {@code definition}, registered on first use.
+     *
+     * @param declaredOn the resource method declaring it, for messages
+     * @throws IllegalArgumentException when the name is already declared differently
+     */
+    synchronized StatefulMetric<?, ?> metric(Definition definition, String declaredOn) {
+        Registered existing = byName.get(definition.name());
+        if (existing != null) {
+            if (!existing.definition().equals(definition)) {
+                throw new IllegalArgumentException("promjaxrs: metric \"" + definition.name()
+                        + "\" is declared differently on " + existing.declaredOn() + " as " + existing.definition()
+                        + " and on " + declaredOn + " as " + definition);
+            }
+            return existing.metric();
+        }
+        StatefulMetric<?, ?> metric;
+        try {
+            metric = create(definition);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("promjaxrs: " + definition + " on " + declaredOn
+                    + " cannot be registered: " + e.getMessage(), e);
+        }
+        byName.put(definition.name(), new Registered(definition, metric, declaredOn));
+        return metric;
+    }
+
+    private StatefulMetric<?, ?> create(Definition d) {
+        String[] labels = d.labelNames().toArray(String[]::new);
+        String help = d.help().isEmpty() ? null : d.help();
+        switch (d.type()) {
+            case "@Counted":
+                return Counter.builder().name(d.name()).help(help).labelNames(labels).register(registry);
+            case "@InProgress":
+                return Gauge.builder().name(d.name()).help(help).labelNames(labels).register(registry);
+            case "@Timed(kind=SUMMARY)":
+                Summary.Builder summary = Summary.builder().name(d.name()).help(help).labelNames(labels);
+                d.quantiles().forEach(summary::quantile);
+                return summary.register(registry);
+            default:
+                Histogram.Builder histogram = Histogram.builder().name(d.name()).help(help).labelNames(labels)
+                        .classicUpperBounds(d.buckets().stream().mapToDouble(Double::doubleValue).toArray());
+                if (!nativeHistograms) {
+                    histogram.classicOnly();
+                }
+                return histogram.register(registry);
+        }
+    }
+}
