@@ -75,7 +75,7 @@ public final class AnnotationBinder {
 
     private BoundMetric bind(DeclaredMetric d, Method method, String methodName, String staticTemplate) {
         Annotation metric = d.metric();
-        String where = "@" + metric.annotationType().getSimpleName() + "(name=\"" + name(metric) + "\") on "
+        String where = "promjaxrs: @" + metric.annotationType().getSimpleName() + "(name=\"" + name(metric) + "\") on "
                 + methodName;
         try {
             Naming.requireMetricName(name(metric), "name");
