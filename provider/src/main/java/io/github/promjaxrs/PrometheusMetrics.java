@@ -58,10 +58,7 @@ public final class PrometheusMetrics implements Feature {
         this.path = b.path == null ? null : Naming.normalisePath(b.path);
         this.metricsEndpointFilter = b.metricsEndpointFilter;
         this.runtime = RuntimeAdapter.detect();
-        this.defaultMetrics = b.exportDefaults ? new DefaultMetrics(new DefaultMetrics.Settings(
-                b.registry, b.defaultsPrefix, b.buckets, b.defaultLatencyAsHistogram, b.nativeHistograms,
-                b.groupBy, excludedPathsPattern(b.excludedPaths), b.defaultLabels,
-                b.initialValueWhenOnlyStaticLabels, b.cardinalityLimit), runtime) : null;
+        this.defaultMetrics = b.exportDefaults ? defaultMetrics(b, runtime) : null;
         this.metricsResource = path == null ? null : new MetricsResource(registry);
         if (b.jvmMetrics == null ? registry == PrometheusRegistry.defaultRegistry : b.jvmMetrics) {
             JvmMetrics.builder().register(registry);
@@ -73,6 +70,24 @@ public final class PrometheusMetrics implements Feature {
                     .labelNames("version")
                     .register(registry)
                     .labelValues(LibraryVersion.VERSION).set(1);
+        }
+    }
+
+    private static DefaultMetrics defaultMetrics(Builder b, RuntimeAdapter runtime) {
+        DefaultMetrics.Settings settings = new DefaultMetrics.Settings(
+                b.registry, b.defaultsPrefix, b.buckets, b.defaultLatencyAsHistogram, b.nativeHistograms,
+                b.groupBy, excludedPathsPattern(b.excludedPaths), b.defaultLabels,
+                b.initialValueWhenOnlyStaticLabels, b.cardinalityLimit);
+        try {
+            return new DefaultMetrics(settings, runtime);
+        } catch (IllegalArgumentException e) {
+            // client_java does not always say which metric clashed ("Conflicting help strings. ...")
+            String prefix = b.defaultsPrefix.isEmpty() ? "" : b.defaultsPrefix + "_";
+            throw new IllegalArgumentException("defaultsPrefix '" + b.defaultsPrefix
+                    + "': the registry already holds a metric named like one of the default metrics ("
+                    + prefix + "http_request_duration_seconds, " + prefix + "http_request_total, "
+                    + prefix + "http_request_exceptions_total); use another prefix or registry, or register"
+                    + " one PrometheusMetrics in several applications. The registry said: " + e.getMessage(), e);
         }
     }
 
