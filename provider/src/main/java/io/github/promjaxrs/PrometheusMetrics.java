@@ -84,10 +84,11 @@ public final class PrometheusMetrics implements Feature {
             // client_java does not always say which metric clashed ("Conflicting help strings. ...")
             String prefix = b.defaultsPrefix.isEmpty() ? "" : b.defaultsPrefix + "_";
             throw new IllegalArgumentException("defaultsPrefix '" + b.defaultsPrefix
-                    + "': the registry already holds a metric named like one of the default metrics ("
-                    + prefix + "http_request_duration_seconds, " + prefix + "http_request_total, "
-                    + prefix + "http_request_exceptions_total); use another prefix or registry, or register"
-                    + " one PrometheusMetrics in several applications. The registry said: " + e.getMessage(), e);
+                    + "': cannot register the default metrics " + prefix + "http_request_duration_seconds, "
+                    + prefix + "http_request_total, " + prefix + "http_request_exceptions_total; usually the"
+                    + " registry already holds a metric of one of these names (use another prefix or registry,"
+                    + " or register one PrometheusMetrics in several applications). client_java said: "
+                    + e.getMessage(), e);
         }
     }
 
