@@ -62,9 +62,7 @@ public final class PrometheusMetrics implements Feature {
         this.path = b.path == null ? null : Naming.normalisePath(b.path);
         this.metricsEndpointFilter = b.metricsEndpointFilter;
         this.runtime = RuntimeAdapter.detect();
-        this.defaultMetrics = b.exportDefaults ? new DefaultMetrics(new DefaultMetrics.Settings(
-                b.registry, b.defaultsPrefix, b.buckets, b.defaultLatencyAsHistogram, b.nativeHistograms,
-                b.groupBy, b.defaultLabels, b.cardinalityLimit)) : null;
+        this.defaultMetrics = b.exportDefaults ? defaultMetrics(b) : null;
         this.recorder = new RequestRecorder(defaultMetrics, excludedPathsPattern(b.excludedPaths), runtime);
         this.annotations = new AnnotationBinder(registry, b.buckets, b.nativeHistograms,
                 b.initialValueWhenOnlyStaticLabels, b.excludeUserDefaults, b.userDefaults);
@@ -79,6 +77,24 @@ public final class PrometheusMetrics implements Feature {
                     .labelNames("version")
                     .register(registry)
                     .labelValues(LibraryVersion.VERSION).set(1);
+        }
+    }
+
+    private static DefaultMetrics defaultMetrics(Builder b) {
+        DefaultMetrics.Settings settings = new DefaultMetrics.Settings(
+                b.registry, b.defaultsPrefix, b.buckets, b.defaultLatencyAsHistogram, b.nativeHistograms,
+                b.groupBy, b.defaultLabels, b.cardinalityLimit);
+        try {
+            return new DefaultMetrics(settings);
+        } catch (IllegalArgumentException e) {
+            // client_java does not always say which metric clashed ("Conflicting help strings. ...")
+            String prefix = b.defaultsPrefix.isEmpty() ? "" : b.defaultsPrefix + "_";
+            throw new IllegalArgumentException("defaultsPrefix '" + b.defaultsPrefix
+                    + "': cannot register the default metrics " + prefix + "http_request_duration_seconds, "
+                    + prefix + "http_request_total, " + prefix + "http_request_exceptions_total; usually the"
+                    + " registry already holds a metric of one of these names (use another prefix or registry,"
+                    + " or register one PrometheusMetrics in several applications). client_java said: "
+                    + e.getMessage(), e);
         }
     }
 

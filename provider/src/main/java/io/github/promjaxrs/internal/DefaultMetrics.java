@@ -7,6 +7,7 @@ import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.core.metrics.StatefulMetric;
 import io.prometheus.metrics.core.metrics.Summary;
+import io.prometheus.metrics.model.registry.Collector;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -78,24 +79,39 @@ public final class DefaultMetrics {
         PrometheusRegistry registry = settings.registry();
         String durationName = prefixed("http_request_duration_seconds");
         String durationHelp = "Duration of HTTP requests in seconds";
+        StatefulMetric<DistributionDataPoint, ?> durationMetric;
         if (settings.histogram()) {
             Histogram.Builder builder = Histogram.builder().name(durationName).help(durationHelp)
-                    .labelNames(durationLabels);
-            if (settings.nativeHistograms()) {
-                builder.classicUpperBounds(settings.buckets());
-            } else {
-                builder.classicOnly().classicUpperBounds(settings.buckets());
+                    .labelNames(durationLabels).classicUpperBounds(settings.buckets());
+            if (!settings.nativeHistograms()) {
+                builder.classicOnly();
             }
-            this.duration = builder.register(registry);
+            durationMetric = builder.build();
         } else {
-            this.duration = Summary.builder().name(durationName).help(durationHelp)
-                    .labelNames(durationLabels).register(registry);
+            durationMetric = Summary.builder().name(durationName).help(durationHelp)
+                    .labelNames(durationLabels).build();
         }
+        this.duration = durationMetric;
         this.total = Counter.builder().name(prefixed("http_request_total"))
-                .help("Total number of HTTP requests").labelNames(countLabels).register(registry);
+                .help("Total number of HTTP requests").labelNames(countLabels).build();
         this.exceptions = Counter.builder().name(prefixed("http_request_exceptions_total"))
                 .help("Total number of HTTP requests that ended in an exception no ExceptionMapper handled")
-                .labelNames(countLabels).register(registry);
+                .labelNames(countLabels).build();
+        registerAllOrNone(registry, duration, total, exceptions);
+    }
+
+    /** A clash on the second metric must not leave the first one registered. */
+    private static void registerAllOrNone(PrometheusRegistry registry, Collector... collectors) {
+        List<Collector> registered = new ArrayList<>();
+        try {
+            for (Collector collector : collectors) {
+                registry.register(collector);
+                registered.add(collector);
+            }
+        } catch (RuntimeException e) {
+            registered.forEach(registry::unregister);
+            throw e;
+        }
     }
 
     /** {@code name} with the configured prefix: {@code jaxrs_name}, or {@code name} with no prefix. */
