@@ -107,6 +107,7 @@ public final class PrometheusMetrics implements Feature {
     public boolean configure(FeatureContext context) {
         context.register(new RequestTimingFilter(recorder), RequestTimingFilter.PRIORITY);
         context.register(new MetricsDynamicFeature(recorder, annotations, path, metricsEndpointFilter));
+        runtime.configure(context);
         if (metricsResource != null) {
             runtime.mountMetricsResource(context, path, metricsResource);
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.promjaxrs.fixture.BearerTokenFilter;
 import io.github.promjaxrs.fixture.Bodies;
+import io.github.promjaxrs.fixture.ContentType;
 import io.github.promjaxrs.fixture.ForbidAllFilter;
 import io.github.promjaxrs.fixture.ItemsResource;
 import io.github.promjaxrs.fixture.TestApp;
@@ -44,7 +45,7 @@ class MetricsEndpointTest {
             HttpResponse<String> scrape = app.get("/metrics");
 
             assertThat(scrape.statusCode()).isEqualTo(200);
-            assertThat(scrape.headers().allValues("Content-Type")).containsExactly(TEXT);
+            assertThat(ContentType.of(scrape)).isEqualTo(ContentType.parse(TEXT));
             assertThat(scrape.headers().firstValue("Content-Encoding")).isEmpty();
             assertThat(scrape.body())
                     .contains("# TYPE jaxrs_http_request_duration_seconds histogram\n")
@@ -63,7 +64,7 @@ class MetricsEndpointTest {
             HttpResponse<String> scrape = app.send(accept(app, OPENMETRICS_ACCEPT));
 
             assertThat(scrape.statusCode()).isEqualTo(200);
-            assertThat(scrape.headers().allValues("Content-Type")).containsExactly(OPENMETRICS);
+            assertThat(ContentType.of(scrape)).isEqualTo(ContentType.parse(OPENMETRICS));
             assertThat(scrape.body())
                     .contains("# TYPE jaxrs_http_request_duration_seconds histogram\n")
                     .contains(ITEMS_COUNT_TEXT + "\n")
@@ -80,7 +81,7 @@ class MetricsEndpointTest {
                     + "application/openmetrics-text;version=0.0.1;q=0.75,text/plain;version=0.0.4;q=0.5,*/*;q=0.1"));
 
             assertThat(scrape.statusCode()).isEqualTo(200);
-            assertThat(scrape.headers().allValues("Content-Type")).containsExactly(OPENMETRICS);
+            assertThat(ContentType.of(scrape)).isEqualTo(ContentType.parse(OPENMETRICS));
             assertThat(scrape.body()).endsWith("# EOF\n");
         }
     }
@@ -91,7 +92,7 @@ class MetricsEndpointTest {
             HttpResponse<String> scrape = app.send(accept(app, "application/json"));
 
             assertThat(scrape.statusCode()).isEqualTo(200);
-            assertThat(scrape.headers().allValues("Content-Type")).containsExactly(TEXT);
+            assertThat(ContentType.of(scrape)).isEqualTo(ContentType.parse(TEXT));
             assertThat(scrape.body()).contains("jaxrs_exporter_info{version=\"");
         }
     }
@@ -104,7 +105,7 @@ class MetricsEndpointTest {
             HttpResponse<byte[]> scrape = app.sendForBytes(accept(app, PROTOBUF_ACCEPT));
 
             assertThat(scrape.statusCode()).isEqualTo(200);
-            assertThat(scrape.headers().allValues("Content-Type")).containsExactly(PROTOBUF);
+            assertThat(ContentType.of(scrape)).isEqualTo(ContentType.parse(PROTOBUF));
             List<MetricFamily> families = Bodies.metricFamilies(scrape.body());
             assertThat(families).extracting(MetricFamily::getName).contains(
                     "jaxrs_http_request_duration_seconds", "jaxrs_http_request_total", "jaxrs_exporter_info");
@@ -162,7 +163,7 @@ class MetricsEndpointTest {
 
             assertThat(scrape.statusCode()).isEqualTo(200);
             assertThat(scrape.headers().allValues("Content-Encoding")).containsExactly("gzip");
-            assertThat(scrape.headers().allValues("Content-Type")).containsExactly(TEXT);
+            assertThat(ContentType.of(scrape)).isEqualTo(ContentType.parse(TEXT));
             String text = new String(Bodies.gunzip(scrape.body()), StandardCharsets.UTF_8);
             assertThat(text).contains(ITEMS_COUNT_TEXT + "\n").startsWith("# HELP ");
         }
@@ -187,7 +188,7 @@ class MetricsEndpointTest {
             HttpResponse<String> scrape = app.get("/metrics?debug=openmetrics");
 
             assertThat(scrape.statusCode()).isEqualTo(200);
-            assertThat(scrape.headers().allValues("Content-Type")).containsExactly("text/plain; charset=utf-8");
+            assertThat(ContentType.of(scrape)).isEqualTo(ContentType.parse("text/plain; charset=utf-8"));
             assertThat(scrape.body()).contains(ITEMS_COUNT_TEXT + "\n").endsWith("# EOF\n");
         }
     }
@@ -200,7 +201,7 @@ class MetricsEndpointTest {
             HttpResponse<String> scrape = app.get("/metrics?debug=text");
 
             assertThat(scrape.statusCode()).isEqualTo(200);
-            assertThat(scrape.headers().allValues("Content-Type")).containsExactly("text/plain; charset=utf-8");
+            assertThat(ContentType.of(scrape)).isEqualTo(ContentType.parse("text/plain; charset=utf-8"));
             assertThat(scrape.body()).contains(ITEMS_COUNT_TEXT + "\n").doesNotContain("# EOF");
         }
     }
@@ -211,7 +212,7 @@ class MetricsEndpointTest {
             HttpResponse<String> scrape = app.get("/metrics?debug=prometheus-protobuf");
 
             assertThat(scrape.statusCode()).isEqualTo(200);
-            assertThat(scrape.headers().allValues("Content-Type")).containsExactly("text/plain; charset=utf-8");
+            assertThat(ContentType.of(scrape)).isEqualTo(ContentType.parse("text/plain; charset=utf-8"));
             assertThat(scrape.body()).contains("name: \"jaxrs_exporter_info\"");
         }
     }
@@ -222,7 +223,7 @@ class MetricsEndpointTest {
             HttpResponse<String> scrape = app.get("/internal/prom");
 
             assertThat(scrape.statusCode()).isEqualTo(200);
-            assertThat(scrape.headers().allValues("Content-Type")).containsExactly(TEXT);
+            assertThat(ContentType.of(scrape)).isEqualTo(ContentType.parse(TEXT));
             assertThat(scrape.body()).contains("jaxrs_exporter_info{version=\"");
             assertThat(app.get("/metrics").statusCode()).isEqualTo(404);
         }
@@ -247,7 +248,7 @@ class MetricsEndpointTest {
             HttpResponse<String> head = app.request("HEAD", stable);
 
             assertThat(head.statusCode()).isEqualTo(200);
-            assertThat(head.headers().allValues("Content-Type")).containsExactly(TEXT);
+            assertThat(ContentType.of(head)).isEqualTo(ContentType.parse(TEXT));
             assertThat(head.headers().allValues("Content-Length"))
                     .containsExactly(String.valueOf(get.body().getBytes(StandardCharsets.UTF_8).length));
             assertThat(head.body()).isEmpty();
@@ -261,7 +262,7 @@ class MetricsEndpointTest {
                     .method("HEAD", HttpRequest.BodyPublishers.noBody()));
 
             assertThat(head.statusCode()).isEqualTo(200);
-            assertThat(head.headers().allValues("Content-Type")).containsExactly(OPENMETRICS);
+            assertThat(ContentType.of(head)).isEqualTo(ContentType.parse(OPENMETRICS));
             assertThat(head.body()).isEmpty();
         }
     }
@@ -360,7 +361,7 @@ class MetricsEndpointTest {
             HttpResponse<String> refused = app.request("HEAD", "/metrics");
 
             assertThat(refused.statusCode()).isEqualTo(401);
-            assertThat(refused.headers().allValues("Content-Type")).doesNotContain(TEXT);
+            assertThat(ContentType.parse(TEXT).isOf(refused)).isFalse();
         }
     }
 
@@ -450,7 +451,7 @@ class MetricsEndpointTest {
             HttpResponse<String> scrape = app.get("/metrics");
 
             assertThat(scrape.statusCode()).isEqualTo(200);
-            assertThat(scrape.headers().allValues("Content-Type")).containsExactly(TEXT);
+            assertThat(ContentType.of(scrape)).isEqualTo(ContentType.parse(TEXT));
         }
     }
 
@@ -459,7 +460,9 @@ class MetricsEndpointTest {
     private static void assertNoMetricData(HttpResponse<byte[]> refused) {
         String body = Bodies.decoded(refused);
         assertThat(body).doesNotContain("jaxrs_").doesNotContain("# TYPE").doesNotContain("# EOF");
-        assertThat(refused.headers().allValues("Content-Type")).doesNotContain(TEXT, OPENMETRICS, PROTOBUF);
+        for (String metricsType : List.of(TEXT, OPENMETRICS, PROTOBUF)) {
+            assertThat(ContentType.parse(metricsType).isOf(refused)).as(metricsType).isFalse();
+        }
     }
 
     private static void assertNoFailureDetails(String body) {

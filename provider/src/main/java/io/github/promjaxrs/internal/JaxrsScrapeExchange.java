@@ -105,8 +105,11 @@ final class JaxrsScrapeExchange implements PrometheusHttpExchange, PrometheusHtt
     @Override
     public OutputStream sendHeadersAndGetBody(int statusCode, int contentLength) {
         this.status = statusCode;
-        // the runtime computes Content-Length from the entity
-        responseHeaders.remove("Content-Length");
+        if (!"HEAD".equals(request.getMethod())) {
+            // the runtime computes Content-Length from the entity; a HEAD response has none, so it keeps
+            // the length of the GET body client_java set (RESTEasy runs HEAD as HEAD, not as a GET)
+            responseHeaders.remove("Content-Length");
+        }
         return body;
     }
 }

@@ -37,6 +37,7 @@ public final class MetricsDynamicFeature implements DynamicFeature {
 
     @Override
     public void configure(ResourceInfo resourceInfo, FeatureContext context) {
+        recorder.runtime().resourceMethodConfigured(context);
         Class<?> resourceClass = resourceInfo.getResourceClass();
         Method method = resourceInfo.getResourceMethod();
         if (resourceClass == null || method == null) {

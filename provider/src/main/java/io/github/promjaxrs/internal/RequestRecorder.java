@@ -2,6 +2,7 @@ package io.github.promjaxrs.internal;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 
 /**
@@ -14,7 +15,11 @@ public final class RequestRecorder {
     private final DefaultMetrics defaults;
     private final Pattern excludedPaths;
     private final RuntimeAdapter runtime;
+    private static final AtomicInteger INSTANCES = new AtomicInteger();
+
     private final MethodNames methodNames = new MethodNames();
+    /** The request property of this recorder's timings: two instances in one application keep theirs apart. */
+    private final String timingProperty = RequestTiming.class.getName() + "#" + INSTANCES.incrementAndGet();
 
     /**
      * @param defaults      null when the default metrics are off
@@ -36,6 +41,10 @@ public final class RequestRecorder {
 
     MethodNames methodNames() {
         return methodNames;
+    }
+
+    String timingProperty() {
+        return timingProperty;
     }
 
     void begin(ContainerRequestContext request) {
@@ -66,6 +75,11 @@ public final class RequestRecorder {
     /** Records a request that ended in an exception no mapper handled: the client gets a 500. */
     public void finishUnmapped(RequestTiming timing, ContainerRequestContext request) {
         finish(timing, request, null, 500, true);
+    }
+
+    /** Records a request the runtime answered without running the response filters. */
+    public void finishWithoutFilters(RequestTiming timing, ContainerRequestContext request, int status) {
+        finish(timing, request, null, status, false);
     }
 
     private boolean isExcluded(ContainerRequestContext request) {

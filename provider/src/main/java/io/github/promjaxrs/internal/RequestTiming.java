@@ -27,4 +27,9 @@ public class RequestTiming {
         this.startNanos = startNanos;
         this.excluded = excluded;
     }
+
+    /** Whether the request is recorded already. */
+    public boolean isFinished() {
+        return finished;
+    }
 }

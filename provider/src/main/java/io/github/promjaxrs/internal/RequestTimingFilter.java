@@ -31,7 +31,8 @@ public final class RequestTimingFilter implements ContainerRequestFilter, Contai
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         RequestTiming timing = recorder.timing(request);
         if (timing != null) {
-            recorder.finish(timing, request, response, response.getStatus(), false);
+            recorder.finish(timing, request, response, response.getStatus(),
+                    recorder.runtime().endedInUnmappedException(request));
         }
     }
 }

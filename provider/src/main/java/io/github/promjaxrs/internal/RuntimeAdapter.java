@@ -3,25 +3,55 @@ package io.github.promjaxrs.internal;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.FeatureContext;
 import java.util.List;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * The one seam between promjaxrs and a Jakarta REST implementation: where a request's timing
- * lives, how a sub-resource locator chain is seen, how the metrics endpoint is mounted.
- * {@link #detect()} picks an implementation by what is on the class path; the portable one
- * uses only the Jakarta REST API.
+ * lives, how a sub-resource locator chain is seen, how an exception no mapper handled is seen,
+ * how the metrics endpoint is mounted.
+ *
+ * <p>{@link #detect()} chains one adapter per implementation found on the class path in front
+ * of this portable one, which uses only the Jakarta REST API. Each adapter handles what it
+ * recognises as its own (a request by its class, a configuration by its class) and passes
+ * everything else down the chain, so a class path that holds two implementations still works.
  */
 public class RuntimeAdapter {
 
     private static final Logger LOG = Logger.getLogger(RuntimeAdapter.class.getName());
-    private static final String TIMING_PROPERTY = RequestTiming.class.getName();
 
-    /** The adapter for the runtime on the class path. */
+    private final RuntimeAdapter next;
+
+    /** @param next the adapter to pass what this one does not recognise to; null for the portable one */
+    protected RuntimeAdapter(RuntimeAdapter next) {
+        this.next = next;
+    }
+
+    /** The adapter chain for the runtimes on the class path. */
     public static RuntimeAdapter detect() {
+        RuntimeAdapter adapter = new RuntimeAdapter(null);
+        // each adapter class is loaded only when its runtime is present, by a factory typed RuntimeAdapter
         if (isPresent("org.glassfish.jersey.server.ContainerRequest")) {
-            return new io.github.promjaxrs.internal.jersey.JerseyRuntimeAdapter();
+            try {
+                adapter = io.github.promjaxrs.internal.jersey.JerseyRuntimeAdapter.create(adapter);
+            } catch (LinkageError e) {
+                unsupported("Jersey", e);
+            }
         }
-        return new RuntimeAdapter();
+        if (isPresent("org.jboss.resteasy.core.ResourceMethodInvoker")) {
+            try {
+                adapter = io.github.promjaxrs.internal.resteasy.ResteasyRuntimeAdapter.create(adapter);
+            } catch (LinkageError e) {
+                unsupported("RESTEasy", e);
+            }
+        }
+        return adapter;
+    }
+
+    private static void unsupported(String runtime, LinkageError e) {
+        // another major version: its requests are still recorded, through the portable adapter
+        LOG.log(Level.WARNING, "promjaxrs: " + runtime + " is on the class path in a version promjaxrs has no "
+                + "adapter for; using the portable Jakarta REST adapter", e);
     }
 
     private static boolean isPresent(String className) {
@@ -33,35 +63,74 @@ public class RuntimeAdapter {
         }
     }
 
+    /** Registers what this runtime needs besides the filters; called once per configured application. */
+    public void configure(FeatureContext context) {
+        if (next != null) {
+            next.configure(context);
+        }
+    }
+
     /** Starts timing a request for {@code recorder}; called first, before matching. */
     protected RequestTiming start(ContainerRequestContext request, RequestRecorder recorder, boolean excluded) {
+        if (next != null) {
+            return next.start(request, recorder, excluded);
+        }
         RequestTiming timing = new RequestTiming(System.nanoTime(), excluded);
-        request.setProperty(TIMING_PROPERTY, timing);
+        request.setProperty(recorder.timingProperty(), timing);
         return timing;
     }
 
     /** The timing {@link #start} attached to this request for {@code recorder}, or null. */
     protected RequestTiming timing(ContainerRequestContext request, RequestRecorder recorder) {
-        Object timing = request.getProperty(TIMING_PROPERTY);
+        if (next != null) {
+            return next.timing(request, recorder);
+        }
+        Object timing = request.getProperty(recorder.timingProperty());
         return timing instanceof RequestTiming t ? t : null;
     }
 
     /**
-     * The sub-resource locators the request went through, most recent first; empty when it
-     * matched a method of a root resource. Only identity and order matter.
+     * Whether the response about to be recorded is the runtime's answer to an exception that no
+     * application {@code ExceptionMapper} handled; called from the last response filter.
+     */
+    protected boolean endedInUnmappedException(ContainerRequestContext request) {
+        return next != null && next.endedInUnmappedException(request);
+    }
+
+    /**
+     * What identifies the sub-resource locators the request went through: empty when it matched
+     * a method of a root resource; otherwise a list that is equal for two requests exactly when
+     * they went through the same locators (so their full templates are the same).
      */
     protected List<?> locatorChain(ContainerRequestContext request) {
-        return List.of();
+        return next != null ? next.locatorChain(request) : List.of();
     }
 
     /** The full normalised template the request matched; only called when {@link #locatorChain} is not empty. */
     protected String matchedTemplate(ContainerRequestContext request) {
+        if (next != null) {
+            return next.matchedTemplate(request);
+        }
         throw new UnsupportedOperationException("no locator chains on this runtime");
     }
 
     /** Mounts {@code resource} at {@code path} in the application being configured. */
     public void mountMetricsResource(FeatureContext context, String path, MetricsResource resource) {
+        if (next != null) {
+            next.mountMetricsResource(context, path, resource);
+            return;
+        }
         LOG.warning("promjaxrs: this Jakarta REST runtime has no adapter that can mount the metrics endpoint at "
                 + path + "; serve PrometheusMetrics.generateMetrics(...) from a resource of your own");
+    }
+
+    /**
+     * Called for every resource method promjaxrs configures, while the runtime builds it: a
+     * runtime that could not mount the endpoint when the feature was configured does it here.
+     */
+    public void resourceMethodConfigured(FeatureContext context) {
+        if (next != null) {
+            next.resourceMethodConfigured(context);
+        }
     }
 }

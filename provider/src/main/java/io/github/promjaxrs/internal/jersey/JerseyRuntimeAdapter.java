@@ -20,6 +20,15 @@ import org.glassfish.jersey.uri.UriTemplate;
  */
 public final class JerseyRuntimeAdapter extends RuntimeAdapter {
 
+    private JerseyRuntimeAdapter(RuntimeAdapter next) {
+        super(next);
+    }
+
+    /** This adapter in front of {@code next}, which gets what is not Jersey's. */
+    public static RuntimeAdapter create(RuntimeAdapter next) {
+        return new JerseyRuntimeAdapter(next);
+    }
+
     @Override
     protected RequestTiming start(ContainerRequestContext request, RequestRecorder recorder, boolean excluded) {
         if (request instanceof ContainerRequest jersey) {
@@ -54,6 +63,9 @@ public final class JerseyRuntimeAdapter extends RuntimeAdapter {
 
     @Override
     protected String matchedTemplate(ContainerRequestContext request) {
+        if (!(request instanceof ContainerRequest)) {
+            return super.matchedTemplate(request);
+        }
         List<UriTemplate> templates = ((ContainerRequest) request).getUriInfo().getMatchedTemplates();
         String[] parts = new String[templates.size()];
         for (int i = 0; i < parts.length; i++) {
@@ -65,6 +77,7 @@ public final class JerseyRuntimeAdapter extends RuntimeAdapter {
 
     @Override
     public void mountMetricsResource(FeatureContext context, String path, MetricsResource resource) {
+        // a RESTEasy application with Jersey on its class path never gets here: its adapter comes first
         context.register(new MetricsModelProcessor(path, resource));
     }
 }
