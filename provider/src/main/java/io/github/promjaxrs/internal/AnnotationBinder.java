@@ -80,7 +80,7 @@ public final class AnnotationBinder {
         try {
             Naming.requireMetricName(name(metric), "name");
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException(where + ": " + e.getMessage());
         }
         List<Label> labels = new ArrayList<>(List.of(labels(metric)));
         labels.addAll(d.extraLabels());
