@@ -83,8 +83,9 @@ public final class OrdersServer implements AutoCloseable {
         if (tokenRequired) {
             line.append(" (Bearer token required)");
         }
-        metricsPort().ifPresent(port -> line.append(" and on port ").append(port)
-                .append(tokenRequired ? " (no token required there)" : ""));
+        metricsPort().ifPresent(port -> line.append(" and at ")
+                .append(uri(baseUri.getHost(), port).resolve("metrics"))
+                .append(tokenRequired ? " (no token there: the separate port has no guard)" : ""));
         return line.toString();
     }
 

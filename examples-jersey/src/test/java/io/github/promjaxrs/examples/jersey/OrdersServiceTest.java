@@ -110,6 +110,8 @@ class OrdersServiceTest {
             get(server.uri("/orders/3"));
 
             separate = URI.create("http://127.0.0.1:" + server.metricsPort().getAsInt() + "/metrics");
+            assertThat(server.describe()).isEqualTo("orders listening on " + server.uri("/")
+                    + " - metrics at " + server.uri("/metrics") + " and at " + separate);
             assertThat(metricLines(separate)).contains(count("GET", "/orders/{id}", "200", 1));
         }
         assertThatThrownBy(() -> get(separate)).isInstanceOf(UncheckedIOException.class);
