@@ -143,7 +143,7 @@ public final class PrometheusMetrics implements Feature {
 
     /**
      * Serves the registry on its own port, on all interfaces. Port 0 picks a free one; see
-     * {@link MetricsServer#getPort()}.
+     * {@link MetricsServer#getPort()}. The {@link Builder#metricsEndpointFilter} guards it too.
      */
     public MetricsServer startHttpServer(int port) {
         return startHttpServer(null, port);
@@ -152,7 +152,7 @@ public final class PrometheusMetrics implements Feature {
     /** Serves the registry on its own port, bound to {@code host} ({@code null}: all interfaces). */
     public MetricsServer startHttpServer(String host, int port) {
         try {
-            return JdkMetricsServer.start(registry, host, port);
+            return JdkMetricsServer.start(registry, host, port, metricsEndpointFilter);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start the metrics server on port " + port, e);
         }

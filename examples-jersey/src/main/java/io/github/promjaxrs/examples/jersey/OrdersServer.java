@@ -85,7 +85,7 @@ public final class OrdersServer implements AutoCloseable {
         }
         metricsPort().ifPresent(port -> line.append(" and at ")
                 .append(uri(baseUri.getHost(), port).resolve("metrics"))
-                .append(tokenRequired ? " (no token there: the separate port has no guard)" : ""));
+                .append(tokenRequired ? " (same token)" : ""));
         return line.toString();
     }
 
