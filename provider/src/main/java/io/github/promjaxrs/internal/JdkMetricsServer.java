@@ -71,7 +71,12 @@ public final class JdkMetricsServer implements MetricsServer {
         PrometheusScrapeHandler handler = new PrometheusScrapeHandler(registry);
         server.createContext("/", exchange -> {
             if (guard == null || admitted(guard, exchange)) {
-                handler.handleRequest(new Exchange(exchange));
+                Exchange scrape = new Exchange(exchange);
+                if (DebugParameter.isUnknown(scrape)) {
+                    scrape.refuse(400, DebugParameter.MESSAGE);
+                } else {
+                    handler.handleRequest(scrape);
+                }
             }
         });
         server.setExecutor(executor);
@@ -182,14 +187,22 @@ public final class JdkMetricsServer implements MetricsServer {
         @Override
         public void handleException(RuntimeException e) {
             LOG.log(Level.WARNING, "promjaxrs: scraping the registry failed", e);
-            if (headersSent) {
-                return;
+            if (!headersSent) {
+                refuse(500, "An error occurred while scraping metrics\n");
             }
-            byte[] body = "An error occurred while scraping metrics\n".getBytes(StandardCharsets.UTF_8);
-            try {
+        }
+
+        /** Answers with a one-line text body, and closes. */
+        void refuse(int status, String message) {
+            byte[] body = message.getBytes(StandardCharsets.UTF_8);
+            try (exchange) {
+                headersSent = true;
                 exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
-                exchange.sendResponseHeaders(500, body.length);
-                exchange.getResponseBody().write(body);
+                boolean head = "HEAD".equals(exchange.getRequestMethod());
+                exchange.sendResponseHeaders(status, head ? -1 : body.length);
+                if (!head) {
+                    exchange.getResponseBody().write(body);
+                }
             } catch (IOException ignored) {
                 // the client is gone; nothing left to tell it
             }
