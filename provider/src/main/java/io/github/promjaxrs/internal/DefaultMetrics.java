@@ -148,14 +148,13 @@ public final class DefaultMetrics {
         return groups.computeIfAbsent(value, GroupSeries::new);
     }
 
-    /** The series of one combination, or null when either metric is past its limit: not to be cached. */
+    /** The series of one combination; not cacheable when either metric is past its limit. */
     RequestSeries resolve(String method, String group, String status) {
-        DistributionDataPoint durationPoint = duration.labelValues(durationValues(method, group, status, null), durationStatic);
-        CounterDataPoint totalPoint = total.labelValues(countValues(method, status, null), countStatic);
-        if (duration.isOverflow(durationPoint) || total.isOverflow(totalPoint)) {
-            return new RequestSeries(durationPoint, totalPoint, false);
-        }
-        return new RequestSeries(durationPoint, totalPoint, true);
+        DistributionDataPoint durationPoint =
+                duration.labelValues(labelValues(null, method, group, status), durationStatic);
+        CounterDataPoint totalPoint = total.labelValues(labelValues(null, method, status), countStatic);
+        return new RequestSeries(durationPoint, totalPoint,
+                !duration.isOverflow(durationPoint) && !total.isOverflow(totalPoint));
     }
 
     /**
@@ -177,13 +176,13 @@ public final class DefaultMetrics {
         } else {
             String statusText = Integer.toString(status);
             String[] dynamicValues = dynamicLabelValues(request, response);
-            duration.labelValues(durationValues(method, groupValue(timing, request), statusText, dynamicValues),
+            duration.labelValues(labelValues(dynamicValues, method, groupValue(timing, request), statusText),
                     durationStatic).observe(seconds);
-            total.labelValues(countValues(method, statusText, dynamicValues), countStatic).inc();
+            total.labelValues(labelValues(dynamicValues, method, statusText), countStatic).inc();
         }
         if (unmappedException) {
-            exceptions.labelValues(countValues(method, Integer.toString(status),
-                    dynamicLabelValues(request, response)), countStatic).inc();
+            exceptions.labelValues(labelValues(dynamicLabelValues(request, response), method,
+                    Integer.toString(status)), countStatic).inc();
         }
     }
 
@@ -222,27 +221,14 @@ public final class DefaultMetrics {
         return values;
     }
 
-    private String[] durationValues(String method, String group, String status, String[] dynamicValues) {
+    /** The request-derived values, then the static default labels, then the dynamic ones (null: none). */
+    private String[] labelValues(String[] dynamicValues, String... requestValues) {
         int dynamicCount = dynamicValues == null ? 0 : dynamicValues.length;
-        String[] values = new String[3 + staticLabelValues.length + dynamicCount];
-        values[0] = method;
-        values[1] = group;
-        values[2] = status;
-        System.arraycopy(staticLabelValues, 0, values, 3, staticLabelValues.length);
+        String[] values = new String[requestValues.length + staticLabelValues.length + dynamicCount];
+        System.arraycopy(requestValues, 0, values, 0, requestValues.length);
+        System.arraycopy(staticLabelValues, 0, values, requestValues.length, staticLabelValues.length);
         if (dynamicCount > 0) {
-            System.arraycopy(dynamicValues, 0, values, 3 + staticLabelValues.length, dynamicCount);
-        }
-        return values;
-    }
-
-    private String[] countValues(String method, String status, String[] dynamicValues) {
-        int dynamicCount = dynamicValues == null ? 0 : dynamicValues.length;
-        String[] values = new String[2 + staticLabelValues.length + dynamicCount];
-        values[0] = method;
-        values[1] = status;
-        System.arraycopy(staticLabelValues, 0, values, 2, staticLabelValues.length);
-        if (dynamicCount > 0) {
-            System.arraycopy(dynamicValues, 0, values, 2 + staticLabelValues.length, dynamicCount);
+            System.arraycopy(dynamicValues, 0, values, requestValues.length + staticLabelValues.length, dynamicCount);
         }
         return values;
     }
