@@ -1,6 +1,7 @@
 package io.github.promjaxrs;
 
 import io.github.promjaxrs.internal.AnnotationBinder;
+import io.github.promjaxrs.internal.CardinalityOverflows;
 import io.github.promjaxrs.internal.DefaultMetrics;
 import io.github.promjaxrs.internal.JdkMetricsServer;
 import io.github.promjaxrs.internal.LibraryVersion;
@@ -62,10 +63,18 @@ public final class PrometheusMetrics implements Feature {
         this.path = b.path == null ? null : Naming.normalisePath(b.path);
         this.metricsEndpointFilter = b.metricsEndpointFilter;
         this.runtime = RuntimeAdapter.detect();
-        this.defaultMetrics = b.exportDefaults ? defaultMetrics(b) : null;
+        String prefix = b.defaultsPrefix.isEmpty() ? "" : b.defaultsPrefix + "_";
+        CardinalityOverflows overflows;
+        try {
+            overflows = new CardinalityOverflows(registry, prefix + "exporter_cardinality_overflow_total");
+        } catch (IllegalArgumentException e) {
+            throw clash(b, e);
+        }
+        this.defaultMetrics = b.exportDefaults ? defaultMetrics(b, overflows) : null;
         this.recorder = new RequestRecorder(defaultMetrics, excludedPathsPattern(b.excludedPaths), runtime);
         this.annotations = new AnnotationBinder(registry, b.buckets, b.nativeHistograms,
-                b.initialValueWhenOnlyStaticLabels, b.excludeUserDefaults, b.userDefaults);
+                b.initialValueWhenOnlyStaticLabels, b.excludeUserDefaults, b.userDefaults, b.cardinalityLimit,
+                overflows);
         this.metricsResource = path == null ? null : new MetricsResource(registry);
         if (b.jvmMetrics == null ? registry == PrometheusRegistry.defaultRegistry : b.jvmMetrics) {
             JvmMetrics.builder().register(registry);
@@ -80,22 +89,28 @@ public final class PrometheusMetrics implements Feature {
         }
     }
 
-    private static DefaultMetrics defaultMetrics(Builder b) {
+    private static DefaultMetrics defaultMetrics(Builder b, CardinalityOverflows overflows) {
         DefaultMetrics.Settings settings = new DefaultMetrics.Settings(
                 b.registry, b.defaultsPrefix, b.buckets, b.defaultLatencyAsHistogram, b.nativeHistograms,
-                b.groupBy, b.defaultLabels, b.cardinalityLimit);
+                b.groupBy, b.defaultLabels, b.cardinalityLimit, overflows);
         try {
             return new DefaultMetrics(settings);
         } catch (IllegalArgumentException e) {
-            // client_java does not always say which metric clashed ("Conflicting help strings. ...")
-            String prefix = b.defaultsPrefix.isEmpty() ? "" : b.defaultsPrefix + "_";
-            throw new IllegalArgumentException("defaultsPrefix '" + b.defaultsPrefix
-                    + "': cannot register the default metrics " + prefix + "http_request_duration_seconds, "
-                    + prefix + "http_request_total, " + prefix + "http_request_exceptions_total; usually the"
-                    + " registry already holds a metric of one of these names (use another prefix or registry,"
-                    + " or register one PrometheusMetrics in several applications). client_java said: "
-                    + e.getMessage(), e);
+            overflows.unregister();
+            throw clash(b, e);
         }
+    }
+
+    /** client_java does not always say which metric clashed ("Conflicting help strings. ..."). */
+    private static IllegalArgumentException clash(Builder b, IllegalArgumentException e) {
+        String prefix = b.defaultsPrefix.isEmpty() ? "" : b.defaultsPrefix + "_";
+        return new IllegalArgumentException("defaultsPrefix '" + b.defaultsPrefix
+                + "': cannot register the default metrics " + prefix + "http_request_duration_seconds, "
+                + prefix + "http_request_total, " + prefix + "http_request_exceptions_total, "
+                + prefix + "exporter_cardinality_overflow_total; usually the"
+                + " registry already holds a metric of one of these names (use another prefix or registry,"
+                + " or register one PrometheusMetrics in several applications). client_java said: "
+                + e.getMessage(), e);
     }
 
     /** A builder with every setting at its default. */
@@ -129,7 +144,7 @@ public final class PrometheusMetrics implements Feature {
 
     /**
      * Serves the registry on its own port, on all interfaces. Port 0 picks a free one; see
-     * {@link MetricsServer#getPort()}.
+     * {@link MetricsServer#getPort()}. The {@link Builder#metricsEndpointFilter} guards it too.
      */
     public MetricsServer startHttpServer(int port) {
         return startHttpServer(null, port);
@@ -138,7 +153,7 @@ public final class PrometheusMetrics implements Feature {
     /** Serves the registry on its own port, bound to {@code host} ({@code null}: all interfaces). */
     public MetricsServer startHttpServer(String host, int port) {
         try {
-            return JdkMetricsServer.start(registry, host, port);
+            return JdkMetricsServer.start(registry, host, port, metricsEndpointFilter);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start the metrics server on port " + port, e);
         }

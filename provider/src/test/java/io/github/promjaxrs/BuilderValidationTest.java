@@ -166,7 +166,8 @@ class BuilderValidationTest {
 
         assertThatThrownBy(() -> PrometheusMetrics.builder().registry(registry).build())
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("jaxrs_http_request_duration_seconds: duplicate metric name");
+                .hasMessageContaining("defaultsPrefix 'jaxrs'")
+                .hasMessageContaining("duplicate metric name");
     }
 
     @Test

@@ -3,11 +3,14 @@ package io.github.promjaxrs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.promjaxrs.fixture.BearerTokenFilter;
 import io.github.promjaxrs.fixture.Bodies;
+import io.github.promjaxrs.fixture.ForbidAllFilter;
 import io.github.promjaxrs.fixture.TestApp;
 import io.github.promjaxrs.fixture.ThrowingCollector;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import jakarta.ws.rs.container.ContainerRequestFilter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -24,6 +27,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@link PrometheusMetrics#startHttpServer}: the registry on a port of its own. */
 class MetricsServerTest {
@@ -234,6 +239,63 @@ class MetricsServerTest {
         try (MetricsServer server = metrics.startHttpServer(0)) {
             assertThat(server.getPort()).isPositive();
             assertThat(send(request(server, "/metrics")).body()).contains("orders_total{shop=\"north\"} 3.0\n");
+        }
+    }
+
+    private PrometheusMetrics guarded(ContainerRequestFilter guard) {
+        PrometheusRegistry guardedRegistry = new PrometheusRegistry();
+        Counter.builder().name("orders_total").register(guardedRegistry).inc();
+        return PrometheusMetrics.builder().registry(guardedRegistry).metricsEndpointFilter(guard).build();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/metrics", "/metrics?debug=text", "/metrics?debug=openmetrics",
+        "/metrics?debug=prometheus-protobuf", "/metrics?name[]=orders_total", "/anything"})
+    void theEndpointFilterRefusesAScrapeWithoutCredentialsAndShowsNoMetricData(String path) {
+        try (MetricsServer server = guarded(new BearerTokenFilter("secret")).startHttpServer("127.0.0.1", 0)) {
+            for (String accept : new String[] {TEXT, OPENMETRICS, PROTOBUF}) {
+                HttpResponse<byte[]> response = sendForBytes(request(server, path).header("Accept", accept)
+                        .header("Accept-Encoding", "gzip"));
+
+                assertThat(response.statusCode()).isEqualTo(401);
+                assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
+                assertThat(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo("unauthorized\n");
+            }
+        }
+    }
+
+    @Test
+    void theEndpointFilterLetsAScrapeWithCredentialsThrough() {
+        try (MetricsServer server = guarded(new BearerTokenFilter("secret")).startHttpServer("127.0.0.1", 0)) {
+            HttpResponse<String> response = send(request(server, "/metrics")
+                    .header("Authorization", "Bearer secret"));
+
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.body()).contains("orders_total 1.0");
+        }
+    }
+
+    @Test
+    void aForbiddingEndpointFilterAnswers403() {
+        try (MetricsServer server = guarded(new ForbidAllFilter()).startHttpServer("127.0.0.1", 0)) {
+            HttpResponse<String> response = send(request(server, "/metrics"));
+
+            assertThat(response.statusCode()).isEqualTo(403);
+            assertThat(response.body()).doesNotContain("orders_total");
+        }
+    }
+
+    @Test
+    void anEndpointFilterThatThrowsRefusesTheScrapeWithoutStackTrace() {
+        ContainerRequestFilter broken = request -> {
+            throw new IllegalStateException("token store down");
+        };
+        try (MetricsServer server = guarded(broken).startHttpServer("127.0.0.1", 0)) {
+            HttpResponse<String> response = send(request(server, "/metrics"));
+
+            assertThat(response.statusCode()).isEqualTo(500);
+            assertThat(response.body()).doesNotContain("orders_total").doesNotContain("token store down")
+                    .doesNotContain("\tat ");
         }
     }
 

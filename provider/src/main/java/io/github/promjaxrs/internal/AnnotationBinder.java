@@ -4,7 +4,6 @@ import io.github.promjaxrs.annotation.Counted;
 import io.github.promjaxrs.annotation.InProgress;
 import io.github.promjaxrs.annotation.Label;
 import io.github.promjaxrs.annotation.Timed;
-import io.prometheus.metrics.core.metrics.StatefulMetric;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
@@ -28,8 +27,9 @@ public final class AnnotationBinder {
 
     public AnnotationBinder(PrometheusRegistry registry, double[] defaultBuckets, boolean nativeHistograms,
                             boolean initialValueWhenOnlyStaticLabels, boolean excludeUserDefaults,
-                            List<Class<? extends Annotation>> registerDefaults) {
-        this.userMetrics = new UserMetrics(registry, nativeHistograms);
+                            List<Class<? extends Annotation>> registerDefaults, int cardinalityLimit,
+                            CardinalityOverflows overflows) {
+        this.userMetrics = new UserMetrics(registry, nativeHistograms, cardinalityLimit, overflows);
         this.defaultBuckets = defaultBuckets.clone();
         this.initialValueWhenOnlyStaticLabels = initialValueWhenOnlyStaticLabels;
         this.excludeUserDefaults = excludeUserDefaults;
@@ -80,7 +80,7 @@ public final class AnnotationBinder {
         try {
             Naming.requireMetricName(name(metric), "name");
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException(where + ": " + e.getMessage());
         }
         List<Label> labels = new ArrayList<>(List.of(labels(metric)));
         labels.addAll(d.extraLabels());
@@ -101,7 +101,7 @@ public final class AnnotationBinder {
         if (metric instanceof Timed timed) {
             validate(timed, where);
         }
-        StatefulMetric<?, ?> registered = userMetrics.metric(
+        CardinalityLimit<?> registered = userMetrics.metric(
                 UserMetrics.Definition.of(metric, labelNames, defaultBuckets), methodName);
         return new BoundMetric(where, registered, sources, d.userDefault(), initialValueWhenOnlyStaticLabels);
     }

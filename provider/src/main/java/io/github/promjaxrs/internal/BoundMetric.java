@@ -1,7 +1,6 @@
 package io.github.promjaxrs.internal;
 
 import io.prometheus.metrics.core.datapoints.DataPoint;
-import io.prometheus.metrics.core.metrics.StatefulMetric;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -17,25 +16,28 @@ final class BoundMetric {
     final String description;
     /** From {@code registerDefault}: skipped on excluded paths when {@code excludeUserDefaults}. */
     final boolean userDefault;
-    private final StatefulMetric<?, ?> metric;
+    private final CardinalityLimit<?> metric;
     private final LabelSource[] labels;
+    private final boolean[] staticLabel;
     private final boolean allStatic;
     private final AtomicBoolean failureLogged = new AtomicBoolean();
     private volatile DataPoint staticPoint;
 
-    BoundMetric(String description, StatefulMetric<?, ?> metric, LabelSource[] labels, boolean userDefault,
+    BoundMetric(String description, CardinalityLimit<?> metric, LabelSource[] labels, boolean userDefault,
                 boolean exportInitialValue) {
         this.description = description;
         this.metric = metric;
         this.labels = labels;
         this.userDefault = userDefault;
+        this.staticLabel = new boolean[labels.length];
         boolean onlyStatic = true;
-        for (LabelSource label : labels) {
-            onlyStatic &= label.isStatic();
+        for (int i = 0; i < labels.length; i++) {
+            staticLabel[i] = labels[i].isStatic();
+            onlyStatic &= staticLabel[i];
         }
         this.allStatic = onlyStatic;
         if (allStatic && (labels.length == 0 || exportInitialValue)) {
-            staticPoint = metric.labelValues(staticValues());
+            staticPoint = metric.labelValues(staticValues(), staticLabel);
         }
     }
 
@@ -48,8 +50,10 @@ final class BoundMetric {
         if (allStatic) {
             DataPoint point = staticPoint;
             if (point == null) {
-                point = metric.labelValues(staticValues());
-                staticPoint = point;
+                point = metric.labelValues(staticValues(), staticLabel);
+                if (!isOverflow(point)) {
+                    staticPoint = point;
+                }
             }
             return point;
         }
@@ -66,7 +70,12 @@ final class BoundMetric {
                 values[i] = DefaultMetrics.ERROR;
             }
         }
-        return metric.labelValues(values);
+        return metric.labelValues(values, staticLabel);
+    }
+
+    @SuppressWarnings("unchecked")
+    private boolean isOverflow(DataPoint point) {
+        return ((CardinalityLimit<DataPoint>) metric).isOverflow(point);
     }
 
     private String[] staticValues() {

@@ -23,6 +23,9 @@ import java.util.Set;
  */
 record DeclaredMetric(Annotation metric, List<Label> extraLabels, boolean userDefault) {
 
+    private static final List<Class<? extends Annotation>> METRIC_ANNOTATIONS =
+            List.of(Counted.class, Timed.class, InProgress.class, Label.class);
+
     /** The metrics declared on {@code method} and on {@code resourceClass}, method first. */
     static List<DeclaredMetric> on(Class<?> resourceClass, Method method) {
         List<DeclaredMetric> found = new ArrayList<>();
@@ -42,6 +45,7 @@ record DeclaredMetric(Annotation metric, List<Label> extraLabels, boolean userDe
                                 Set<Class<?>> visited) {
         List<Label> labels = Arrays.asList(element.getAnnotationsByType(Label.class));
         for (Class<? extends Annotation> type : List.of(Counted.class, Timed.class, InProgress.class)) {
+            // getAnnotationsByType also unwraps the repeatable containers
             for (Annotation metric : element.getAnnotationsByType(type)) {
                 found.add(new DeclaredMetric(metric, labels, userDefault));
             }
@@ -54,10 +58,12 @@ record DeclaredMetric(Annotation metric, List<Label> extraLabels, boolean userDe
         }
     }
 
-    /** Annotation types of the application: not Java's, Jakarta's or promjaxrs' own. */
+    /** Annotation types of the application: not Java's, Jakarta's or the metric annotations themselves. */
     private static boolean isComposable(Class<? extends Annotation> type) {
         String name = type.getName();
         return !name.startsWith("java.") && !name.startsWith("jakarta.") && !name.startsWith("javax.")
-                && !name.startsWith("kotlin.") && !name.startsWith("io.github.promjaxrs.annotation.");
+                && !name.startsWith("kotlin.") && type.getEnclosingClass() != Counted.class
+                && type.getEnclosingClass() != Timed.class && type.getEnclosingClass() != InProgress.class
+                && type.getEnclosingClass() != Label.class && !METRIC_ANNOTATIONS.contains(type);
     }
 }

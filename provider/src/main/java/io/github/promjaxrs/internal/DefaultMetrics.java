@@ -2,6 +2,7 @@ package io.github.promjaxrs.internal;
 
 import io.github.promjaxrs.GroupBy;
 import io.github.promjaxrs.LabelValue;
+import io.prometheus.metrics.core.datapoints.CounterDataPoint;
 import io.prometheus.metrics.core.datapoints.DistributionDataPoint;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.Histogram;
@@ -35,14 +36,16 @@ public final class DefaultMetrics {
     /** The settings of {@code PrometheusMetrics.Builder} that the default metrics use. */
     public record Settings(PrometheusRegistry registry, String prefix, double[] buckets, boolean histogram,
                            boolean nativeHistograms, GroupBy groupBy, Map<String, Object> defaultLabels,
-                           int cardinalityLimit) {
+                           int cardinalityLimit, CardinalityOverflows overflows) {
     }
 
     private final String prefix;
     private final GroupBy groupBy;
-    private final StatefulMetric<DistributionDataPoint, ?> duration;
-    private final Counter total;
-    private final Counter exceptions;
+    private final CardinalityLimit<DistributionDataPoint> duration;
+    private final CardinalityLimit<CounterDataPoint> total;
+    private final CardinalityLimit<CounterDataPoint> exceptions;
+    private final boolean[] durationStatic;
+    private final boolean[] countStatic;
     private final String[] staticLabelValues;
     private final LabelValue[] dynamicLabels;
     private final boolean cacheable;
@@ -91,13 +94,30 @@ public final class DefaultMetrics {
             durationMetric = Summary.builder().name(durationName).help(durationHelp)
                     .labelNames(durationLabels).build();
         }
-        this.duration = durationMetric;
-        this.total = Counter.builder().name(prefixed("http_request_total"))
+        Counter totalMetric = Counter.builder().name(prefixed("http_request_total"))
                 .help("Total number of HTTP requests").labelNames(countLabels).build();
-        this.exceptions = Counter.builder().name(prefixed("http_request_exceptions_total"))
+        Counter exceptionsMetric = Counter.builder().name(prefixed("http_request_exceptions_total"))
                 .help("Total number of HTTP requests that ended in an exception no ExceptionMapper handled")
                 .labelNames(countLabels).build();
-        registerAllOrNone(registry, duration, total, exceptions);
+        registerAllOrNone(registry, durationMetric, totalMetric, exceptionsMetric);
+
+        int limit = settings.cardinalityLimit();
+        CardinalityOverflows overflows = settings.overflows();
+        this.duration = new CardinalityLimit<>(durationMetric, durationName, limit, overflows);
+        this.total = new CardinalityLimit<>(totalMetric, prefixed("http_request_total"), limit, overflows);
+        this.exceptions = new CardinalityLimit<>(exceptionsMetric, prefixed("http_request_exceptions_total"), limit,
+                overflows);
+        this.durationStatic = staticMask(3, staticNames.size());
+        this.countStatic = staticMask(2, staticNames.size());
+    }
+
+    /** Request-derived labels first, then the static default labels, then the dynamic ones. */
+    private static boolean[] staticMask(int requestLabels, int staticLabels) {
+        boolean[] mask = new boolean[requestLabels + staticLabels];
+        for (int i = requestLabels; i < mask.length; i++) {
+            mask[i] = true;
+        }
+        return mask;
     }
 
     /** A clash on the second metric must not leave the first one registered. */
@@ -128,9 +148,13 @@ public final class DefaultMetrics {
         return groups.computeIfAbsent(value, GroupSeries::new);
     }
 
+    /** The series of one combination; not cacheable when either metric is past its limit. */
     RequestSeries resolve(String method, String group, String status) {
-        return new RequestSeries(duration.labelValues(durationValues(method, group, status, null)),
-                total.labelValues(countValues(method, status, null)));
+        DistributionDataPoint durationPoint =
+                duration.labelValues(labelValues(null, method, group, status), durationStatic);
+        CounterDataPoint totalPoint = total.labelValues(labelValues(null, method, status), countStatic);
+        return new RequestSeries(durationPoint, totalPoint,
+                !duration.isOverflow(durationPoint) && !total.isOverflow(totalPoint));
     }
 
     /**
@@ -152,13 +176,13 @@ public final class DefaultMetrics {
         } else {
             String statusText = Integer.toString(status);
             String[] dynamicValues = dynamicLabelValues(request, response);
-            duration.labelValues(durationValues(method, groupValue(timing, request), statusText, dynamicValues))
-                    .observe(seconds);
-            total.labelValues(countValues(method, statusText, dynamicValues)).inc();
+            duration.labelValues(labelValues(dynamicValues, method, groupValue(timing, request), statusText),
+                    durationStatic).observe(seconds);
+            total.labelValues(labelValues(dynamicValues, method, statusText), countStatic).inc();
         }
         if (unmappedException) {
-            exceptions.labelValues(countValues(method, Integer.toString(status),
-                    dynamicLabelValues(request, response))).inc();
+            exceptions.labelValues(labelValues(dynamicLabelValues(request, response), method,
+                    Integer.toString(status)), countStatic).inc();
         }
     }
 
@@ -197,27 +221,14 @@ public final class DefaultMetrics {
         return values;
     }
 
-    private String[] durationValues(String method, String group, String status, String[] dynamicValues) {
+    /** The request-derived values, then the static default labels, then the dynamic ones (null: none). */
+    private String[] labelValues(String[] dynamicValues, String... requestValues) {
         int dynamicCount = dynamicValues == null ? 0 : dynamicValues.length;
-        String[] values = new String[3 + staticLabelValues.length + dynamicCount];
-        values[0] = method;
-        values[1] = group;
-        values[2] = status;
-        System.arraycopy(staticLabelValues, 0, values, 3, staticLabelValues.length);
+        String[] values = new String[requestValues.length + staticLabelValues.length + dynamicCount];
+        System.arraycopy(requestValues, 0, values, 0, requestValues.length);
+        System.arraycopy(staticLabelValues, 0, values, requestValues.length, staticLabelValues.length);
         if (dynamicCount > 0) {
-            System.arraycopy(dynamicValues, 0, values, 3 + staticLabelValues.length, dynamicCount);
-        }
-        return values;
-    }
-
-    private String[] countValues(String method, String status, String[] dynamicValues) {
-        int dynamicCount = dynamicValues == null ? 0 : dynamicValues.length;
-        String[] values = new String[2 + staticLabelValues.length + dynamicCount];
-        values[0] = method;
-        values[1] = status;
-        System.arraycopy(staticLabelValues, 0, values, 2, staticLabelValues.length);
-        if (dynamicCount > 0) {
-            System.arraycopy(dynamicValues, 0, values, 2 + staticLabelValues.length, dynamicCount);
+            System.arraycopy(dynamicValues, 0, values, requestValues.length + staticLabelValues.length, dynamicCount);
         }
         return values;
     }

@@ -30,7 +30,9 @@ final class GroupSeries {
         RequestSeries series = byStatus[status - MIN_STATUS];
         if (series == null) {
             series = metrics.resolve(MethodNames.STANDARD[methodIndex], value, Integer.toString(status));
-            byStatus[status - MIN_STATUS] = series;
+            if (series.cacheable()) {
+                byStatus[status - MIN_STATUS] = series;
+            }
         }
         return series;
     }

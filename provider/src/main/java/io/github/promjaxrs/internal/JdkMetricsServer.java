@@ -8,6 +8,8 @@ import io.prometheus.metrics.exporter.common.PrometheusHttpRequest;
 import io.prometheus.metrics.exporter.common.PrometheusHttpResponse;
 import io.prometheus.metrics.exporter.common.PrometheusScrapeHandler;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -28,6 +30,8 @@ import java.util.logging.Logger;
  * {@link PrometheusScrapeHandler}, instead of {@code prometheus-metrics-exporter-httpserver}
  * (served only up to 1.8.0, whose defects #2283 and #2284 this avoids).
  *
+ * <p>The {@code metricsEndpointFilter} guards this port too, through a {@link JdkRequestContext}.
+ *
  * <p>The JDK server reads a request on the executor thread that will handle it, so a fixed
  * pool lets a few slow clients take every thread. Here each connection gets a thread of its
  * own (idle ones expire), so slow clients cannot stop a scrape; and a failing scrape answers
@@ -46,8 +50,13 @@ public final class JdkMetricsServer implements MetricsServer {
         this.executor = executor;
     }
 
-    /** Binds to {@code host} ({@code null}: every interface) and {@code port} (0: any free one) and starts. */
-    public static JdkMetricsServer start(PrometheusRegistry registry, String host, int port) throws IOException {
+    /**
+     * Binds to {@code host} ({@code null}: every interface) and {@code port} (0: any free one) and starts.
+     *
+     * @param guard the {@code metricsEndpointFilter}, run before every scrape; null for none
+     */
+    public static JdkMetricsServer start(PrometheusRegistry registry, String host, int port,
+                                         ContainerRequestFilter guard) throws IOException {
         InetSocketAddress address = host == null ? new InetSocketAddress(port) : new InetSocketAddress(host, port);
         HttpServer server = HttpServer.create(address, 0);
         int serverNumber = SERVERS.incrementAndGet();
@@ -60,10 +69,47 @@ public final class JdkMetricsServer implements MetricsServer {
                     return thread;
                 });
         PrometheusScrapeHandler handler = new PrometheusScrapeHandler(registry);
-        server.createContext("/", exchange -> handler.handleRequest(new Exchange(exchange)));
+        server.createContext("/", exchange -> {
+            if (guard == null || admitted(guard, exchange)) {
+                Exchange scrape = new Exchange(exchange);
+                if (DebugParameter.isUnknown(scrape)) {
+                    scrape.refuse(400, DebugParameter.MESSAGE);
+                } else {
+                    handler.handleRequest(scrape);
+                }
+            }
+        });
         server.setExecutor(executor);
         server.start();
         return new JdkMetricsServer(server, executor);
+    }
+
+    /** Runs the guard; when it refuses (or fails), answers in its place and returns false. */
+    private static boolean admitted(ContainerRequestFilter guard, HttpExchange exchange) throws IOException {
+        JdkRequestContext request = new JdkRequestContext(exchange);
+        Response refusal;
+        try {
+            guard.filter(request);
+            refusal = request.abortResponse();
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.WARNING, "promjaxrs: the metricsEndpointFilter failed; refusing the scrape", e);
+            refusal = Response.serverError().entity("An error occurred while checking the request\n").build();
+        }
+        if (refusal == null) {
+            return true;
+        }
+        try (exchange) {
+            refusal.getStringHeaders().forEach((name, values) -> exchange.getResponseHeaders().put(name, values));
+            Object entity = refusal.getEntity();
+            byte[] body = entity == null ? new byte[0]
+                    : entity instanceof byte[] bytes ? bytes : entity.toString().getBytes(StandardCharsets.UTF_8);
+            boolean noBody = body.length == 0 || "HEAD".equals(exchange.getRequestMethod());
+            exchange.sendResponseHeaders(refusal.getStatus(), noBody ? -1 : body.length);
+            if (!noBody) {
+                exchange.getResponseBody().write(body);
+            }
+        }
+        return false;
     }
 
     @Override
@@ -141,14 +187,22 @@ public final class JdkMetricsServer implements MetricsServer {
         @Override
         public void handleException(RuntimeException e) {
             LOG.log(Level.WARNING, "promjaxrs: scraping the registry failed", e);
-            if (headersSent) {
-                return;
+            if (!headersSent) {
+                refuse(500, "An error occurred while scraping metrics\n");
             }
-            byte[] body = "An error occurred while scraping metrics\n".getBytes(StandardCharsets.UTF_8);
-            try {
+        }
+
+        /** Answers with a one-line text body, and closes. */
+        void refuse(int status, String message) {
+            byte[] body = message.getBytes(StandardCharsets.UTF_8);
+            try (exchange) {
+                headersSent = true;
                 exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
-                exchange.sendResponseHeaders(500, body.length);
-                exchange.getResponseBody().write(body);
+                boolean head = "HEAD".equals(exchange.getRequestMethod());
+                exchange.sendResponseHeaders(status, head ? -1 : body.length);
+                if (!head) {
+                    exchange.getResponseBody().write(body);
+                }
             } catch (IOException ignored) {
                 // the client is gone; nothing left to tell it
             }

@@ -39,7 +39,7 @@ final class LabelSource {
         try {
             Naming.requireLabelName(label.name(), "name");
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(at + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException(at + ": " + e.getMessage());
         }
         List<String> sources = new ArrayList<>();
         if (!label.value().isEmpty()) {

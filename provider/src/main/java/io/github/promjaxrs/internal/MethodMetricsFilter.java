@@ -21,6 +21,7 @@ final class MethodMetricsFilter implements ContainerRequestFilter {
     private final MethodAnnotations annotations;
 
     /**
+     * @param method      null for a method with no metrics at all
      * @param tracked     whether the default metrics record this method
      * @param annotations the method's annotation metrics, or null for none
      */
@@ -30,7 +31,7 @@ final class MethodMetricsFilter implements ContainerRequestFilter {
         this.method = method;
         this.tracked = tracked;
         this.annotations = annotations;
-        DefaultMetrics defaults = recorder.defaults();
+        DefaultMetrics defaults = tracked ? recorder.defaults() : null;
         this.groupByTemplate = defaults != null && defaults.groupBy().kind() != GroupBy.Kind.ENDPOINT;
         this.staticGroup = defaults == null ? null
                 : defaults.group(groupByTemplate ? method.staticTemplate : method.endpoint);

@@ -48,11 +48,15 @@ public final class MetricsDynamicFeature implements DynamicFeature {
             context.register(metricsEndpointFilter);
         }
         String httpMethod = httpMethod(method);
-        if (httpMethod == null || isPresent(ExcludeAllMetrics.class, resourceClass, method)) {
+        if (httpMethod == null) {
             // no designator: a method the runtime generated (automatic OPTIONS, say), recorded as unmatched
             return;
         }
         recorder.methodNames().declare(httpMethod);
+        if (isPresent(ExcludeAllMetrics.class, resourceClass, method)) {
+            context.register(new MethodMetricsFilter(recorder, null, false, null), MethodMetricsFilter.PRIORITY);
+            return;
+        }
         MatchedMethod matched = new MatchedMethod(resourceClass.getSimpleName() + "." + method.getName(),
                 isMetricsResource ? metricsPath : ResourceTemplate.of(resourceClass, method), recorder.runtime());
         boolean tracked = !isPresent(DoNotTrack.class, resourceClass, method);

@@ -28,6 +28,10 @@ public final class MetricsResource {
     public Response scrape(@Context Request request, @Context UriInfo uriInfo, @Context HttpHeaders headers)
             throws IOException {
         JaxrsScrapeExchange exchange = new JaxrsScrapeExchange(request, uriInfo, headers);
+        if (DebugParameter.isUnknown(exchange)) {
+            return Response.status(Response.Status.BAD_REQUEST).type("text/plain").entity(DebugParameter.MESSAGE)
+                    .build();
+        }
         handler.handleRequest(exchange);
         return exchange.toResponse();
     }

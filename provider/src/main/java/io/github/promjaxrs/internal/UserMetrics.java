@@ -3,6 +3,7 @@ package io.github.promjaxrs.internal;
 import io.github.promjaxrs.annotation.Counted;
 import io.github.promjaxrs.annotation.InProgress;
 import io.github.promjaxrs.annotation.Timed;
+import io.prometheus.metrics.core.datapoints.DataPoint;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.Gauge;
 import io.prometheus.metrics.core.metrics.Histogram;
@@ -54,16 +55,21 @@ final class UserMetrics {
         }
     }
 
-    private record Registered(Definition definition, StatefulMetric<?, ?> metric, String declaredOn) {
+    private record Registered(Definition definition, CardinalityLimit<?> metric, String declaredOn) {
     }
 
     private final PrometheusRegistry registry;
     private final boolean nativeHistograms;
+    private final int cardinalityLimit;
+    private final CardinalityOverflows overflows;
     private final Map<String, Registered> byName = new ConcurrentHashMap<>();
 
-    UserMetrics(PrometheusRegistry registry, boolean nativeHistograms) {
+    UserMetrics(PrometheusRegistry registry, boolean nativeHistograms, int cardinalityLimit,
+                CardinalityOverflows overflows) {
         this.registry = registry;
         this.nativeHistograms = nativeHistograms;
+        this.cardinalityLimit = cardinalityLimit;
+        this.overflows = overflows;
     }
 
     /**
@@ -72,7 +78,7 @@ final class UserMetrics {
      * @param declaredOn the resource method declaring it, for messages
      * @throws IllegalArgumentException when the name is already declared differently
      */
-    synchronized StatefulMetric<?, ?> metric(Definition definition, String declaredOn) {
+    synchronized CardinalityLimit<?> metric(Definition definition, String declaredOn) {
         Registered existing = byName.get(definition.name());
         if (existing != null) {
             if (!existing.definition().equals(definition)) {
@@ -82,9 +88,9 @@ final class UserMetrics {
             }
             return existing.metric();
         }
-        StatefulMetric<?, ?> metric;
+        CardinalityLimit<?> metric;
         try {
-            metric = create(definition);
+            metric = new CardinalityLimit<>(create(definition), definition.name(), cardinalityLimit, overflows);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("promjaxrs: " + definition + " on " + declaredOn
                     + " cannot be registered: " + e.getMessage(), e);
@@ -93,7 +99,7 @@ final class UserMetrics {
         return metric;
     }
 
-    private StatefulMetric<?, ?> create(Definition d) {
+    private StatefulMetric<? extends DataPoint, ?> create(Definition d) {
         String[] labels = d.labelNames().toArray(String[]::new);
         String help = d.help().isEmpty() ? null : d.help();
         switch (d.type()) {

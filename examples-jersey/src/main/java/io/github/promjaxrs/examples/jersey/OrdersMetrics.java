@@ -1,0 +1,32 @@
+package io.github.promjaxrs.examples.jersey;
+
+import io.github.promjaxrs.PrometheusMetrics;
+import java.util.Map;
+
+/**
+ * The example's promjaxrs set-up, in one place: every request metric labelled
+ * {@code service="orders"}, health probes left out, {@code /metrics} guarded when a token is
+ * configured, and an info gauge carrying the application's version.
+ */
+final class OrdersMetrics {
+
+    private OrdersMetrics() {
+    }
+
+    static PrometheusMetrics create(Settings settings) {
+        PrometheusMetrics.Builder builder = PrometheusMetrics.builder()
+                .registry(settings.registry())
+                .defaultLabel("service", "orders")
+                .excludedPaths("^/health");
+        settings.metricsToken().ifPresent(token -> builder.metricsEndpointFilter(new BearerTokenFilter(token)));
+        PrometheusMetrics metrics = builder.build();
+        metrics.info("orders_app_info", "Version of the orders example", Map.of("version", version())).set(1);
+        return metrics;
+    }
+
+    /** The version the fat jar's manifest carries; {@code dev} when run from classes (tests, IDE). */
+    static String version() {
+        String version = OrdersMetrics.class.getPackage().getImplementationVersion();
+        return version == null ? "dev" : version;
+    }
+}

@@ -1,0 +1,85 @@
+package io.github.promjaxrs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.promjaxrs.fixture.Bodies;
+import io.github.promjaxrs.fixture.ItemsResource;
+import io.github.promjaxrs.fixture.TestApp;
+import io.prometheus.metrics.expositionformats.generated.com_google_protobuf_4_36_2.Metrics.LabelPair;
+import java.net.http.HttpRequest;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Label values a client can steer (through a per-request label) survive every format exactly:
+ * escaped where the text formats require it, untouched in protobuf.
+ */
+class HostileLabelValuesTest {
+
+    static final List<String> HOSTILE = List.of(
+            "quote\"inside",
+            "back\\slash",
+            "new\nline",
+            "}=,{ looks like labels",
+            "na\u00efve \u2603 \u65e5\u672c",
+            "x".repeat(8192));
+
+    private static TestApp appWithHostileLabels() {
+        // the value is chosen by the request; a header cannot carry a newline, so it carries an index
+        TestApp app = TestApp.start(b -> b.defaultLabel("client",
+                (req, resp) -> HOSTILE.get(Integer.parseInt(req.getHeaderString("X-Case")))), ItemsResource.class);
+        for (int i = 0; i < HOSTILE.size(); i++) {
+            app.send(HttpRequest.newBuilder(app.uri("/items")).header("X-Case", Integer.toString(i)));
+        }
+        return app;
+    }
+
+    /** The text formats' escaping: backslash, double quote and line feed. */
+    private static String escaped(String value) {
+        return value.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
+    }
+
+    @Test
+    void textFormatEscapesEachValueExactly() {
+        try (TestApp app = appWithHostileLabels()) {
+            String text = app.get("/metrics?name[]=jaxrs_http_request_total").body();
+
+            for (String value : HOSTILE) {
+                assertThat(text).contains("jaxrs_http_request_total{client=\"" + escaped(value)
+                        + "\",method=\"GET\",status=\"200\"} 1.0\n");
+            }
+        }
+    }
+
+    @Test
+    void openMetricsEscapesEachValueExactly() {
+        try (TestApp app = appWithHostileLabels()) {
+            String openMetrics = app.send(HttpRequest.newBuilder(app.uri("/metrics?name[]=jaxrs_http_request_total"))
+                    .header("Accept", "application/openmetrics-text; version=1.0.0")).body();
+
+            for (String value : HOSTILE) {
+                assertThat(openMetrics).contains("jaxrs_http_request_total{client=\"" + escaped(value)
+                        + "\",method=\"GET\",status=\"200\"} 1.0\n");
+            }
+        }
+    }
+
+    @Test
+    void protobufCarriesEachValueUnchanged() {
+        try (TestApp app = appWithHostileLabels()) {
+            byte[] body = app.sendForBytes(HttpRequest.newBuilder(app.uri("/metrics?name[]=jaxrs_http_request_total"))
+                    .header("Accept", "application/vnd.google.protobuf;proto=io.prometheus.client.MetricFamily;"
+                            + "encoding=delimited")).body();
+
+            List<String> clients = Bodies.metricFamilies(body).stream()
+                    .filter(family -> family.getName().equals("jaxrs_http_request_total"))
+                    .flatMap(family -> family.getMetricList().stream())
+                    .flatMap(metric -> metric.getLabelList().stream())
+                    .filter(label -> label.getName().equals("client"))
+                    .map(LabelPair::getValue)
+                    .collect(Collectors.toList());
+            assertThat(clients).containsExactlyInAnyOrderElementsOf(HOSTILE);
+        }
+    }
+}
