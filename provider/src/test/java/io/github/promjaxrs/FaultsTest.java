@@ -96,6 +96,8 @@ class FaultsTest {
                     .containsExactly(COUNT + "{method=\"GET\",path=\"/faults/broken-mapper\",status=\"500\"} 1");
             assertThat(app.lines("jaxrs_http_request_total"))
                     .containsExactly("jaxrs_http_request_total{method=\"GET\",status=\"500\"} 1.0");
+            // an application mapper was found: its own failure is not counted as an unmapped exception
+            assertThat(app.lines("jaxrs_http_request_exceptions_total")).isEmpty();
         }
     }
 

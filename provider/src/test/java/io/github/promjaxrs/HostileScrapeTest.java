@@ -2,6 +2,7 @@ package io.github.promjaxrs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.promjaxrs.fixture.ContentType;
 import io.github.promjaxrs.fixture.ItemsResource;
 import io.github.promjaxrs.fixture.TestApp;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
@@ -83,7 +84,7 @@ class HostileScrapeTest {
                     .header("Accept", accept.toString()));
 
             assertThat(response.statusCode()).isEqualTo(200);
-            assertThat(response.headers().firstValue("Content-Type")).hasValue(TEXT);
+            assertThat(ContentType.of(response)).isEqualTo(ContentType.parse(TEXT));
         }
     }
 

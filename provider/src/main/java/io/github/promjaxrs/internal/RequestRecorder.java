@@ -55,8 +55,14 @@ public final class RequestRecorder {
         return runtime.timing(request, this);
     }
 
-    /** Records the end of a request with the status its client gets. */
-    void finish(RequestTiming timing, ContainerRequestContext request, ContainerResponseContext response, int status,
+    /**
+     * Records the end of a request with the status its client gets; only the first call for a
+     * request counts.
+     *
+     * @param response          null where the request ended without one
+     * @param unmappedException whether an exception no {@code ExceptionMapper} handled ended it
+     */
+    public void finish(RequestTiming timing, ContainerRequestContext request, ContainerResponseContext response, int status,
                 boolean unmappedException) {
         if (timing.finished) {
             return;
@@ -75,11 +81,6 @@ public final class RequestRecorder {
     /** Records a request that ended in an exception no mapper handled: the client gets a 500. */
     public void finishUnmapped(RequestTiming timing, ContainerRequestContext request) {
         finish(timing, request, null, 500, true);
-    }
-
-    /** Records a request the runtime answered without running the response filters. */
-    public void finishWithoutFilters(RequestTiming timing, ContainerRequestContext request, int status) {
-        finish(timing, request, null, status, false);
     }
 
     private boolean isExcluded(ContainerRequestContext request) {

@@ -31,8 +31,7 @@ public final class RequestTimingFilter implements ContainerRequestFilter, Contai
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         RequestTiming timing = recorder.timing(request);
         if (timing != null) {
-            recorder.finish(timing, request, response, response.getStatus(),
-                    recorder.runtime().endedInUnmappedException(request));
+            recorder.runtime().responseFiltered(recorder, timing, request, response);
         }
     }
 }

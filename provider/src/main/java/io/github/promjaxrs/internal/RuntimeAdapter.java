@@ -1,6 +1,7 @@
 package io.github.promjaxrs.internal;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.FeatureContext;
 import java.util.List;
 import java.util.logging.Level;
@@ -90,11 +91,17 @@ public class RuntimeAdapter {
     }
 
     /**
-     * Whether the response about to be recorded is the runtime's answer to an exception that no
-     * application {@code ExceptionMapper} handled; called from the last response filter.
+     * Records a request whose final response the last response filter sees. A runtime that
+     * learns only later whether an exception no application {@code ExceptionMapper} handled
+     * caused the response may record it then.
      */
-    protected boolean endedInUnmappedException(ContainerRequestContext request) {
-        return next != null && next.endedInUnmappedException(request);
+    protected void responseFiltered(RequestRecorder recorder, RequestTiming timing, ContainerRequestContext request,
+                                    ContainerResponseContext response) {
+        if (next != null) {
+            next.responseFiltered(recorder, timing, request, response);
+            return;
+        }
+        recorder.finish(timing, request, response, response.getStatus(), false);
     }
 
     /**

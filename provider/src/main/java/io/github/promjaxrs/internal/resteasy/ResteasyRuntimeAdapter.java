@@ -4,7 +4,9 @@ import io.github.promjaxrs.internal.MetricsResource;
 import io.github.promjaxrs.internal.RequestRecorder;
 import io.github.promjaxrs.internal.RequestTiming;
 import io.github.promjaxrs.internal.RuntimeAdapter;
+import jakarta.ws.rs.container.CompletionCallback;
 import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.FeatureContext;
 import java.util.Collections;
 import java.util.List;
@@ -18,6 +20,8 @@ import org.jboss.resteasy.specimpl.ResteasyUriInfo;
 import org.jboss.resteasy.spi.HttpRequest;
 import org.jboss.resteasy.spi.HttpResponse;
 import org.jboss.resteasy.spi.Registry;
+import org.jboss.resteasy.spi.ResteasyAsynchronousContext;
+import org.jboss.resteasy.spi.ResteasyAsynchronousResponse;
 import org.jboss.resteasy.spi.ResteasyProviderFactory;
 
 /**
@@ -28,10 +32,13 @@ import org.jboss.resteasy.spi.ResteasyProviderFactory;
  *     method belongs to one locator chain only, and {@link LocatorTemplates} finds that chain's
  *     templates in the registry;</li>
  * <li>an exception no mapper handled: RESTEasy answers it with its default exception mapper, so
- *     the response filters do run; {@link UnmappedExceptionObserver} marks the request when a
- *     resource method threw something no application mapper maps, and a {@code Cleanable}
- *     records a request that RESTEasy hands to the container unanswered (its default mapper
- *     turned off);</li>
+ *     the response filters do run, but nothing in the response tells it from an application's
+ *     500. {@link UnmappedExceptionObserver} marks the request when a resource method (or
+ *     locator) threw something no application mapper maps; an asynchronous response is recorded
+ *     in a completion callback, which RESTEasy gives the exception it answered; a
+ *     {@code Cleanable} records a request that RESTEasy threw to the container unanswered (its
+ *     default mapper turned off). An exception thrown by a filter is the one case left: it is
+ *     recorded with its 500 but not counted as an exception;</li>
  * <li>the metrics endpoint is added to the deployment's {@link Registry} as a singleton resource.</li>
  * </ul>
  */
@@ -39,6 +46,8 @@ public final class ResteasyRuntimeAdapter extends RuntimeAdapter {
 
     /** The {@code HttpRequest} attribute {@link UnmappedExceptionObserver} sets. */
     static final String UNMAPPED = ResteasyRuntimeAdapter.class.getName() + ".unmappedException";
+    /** The {@code HttpRequest} attribute {@link UnmappedExceptionObserver} sets for an exception an application mapper maps. */
+    static final String MAPPED = ResteasyRuntimeAdapter.class.getName() + ".mappedException";
     private static final String INVOKER = ResourceMethodInvoker.class.getName();
 
     /** The registries the endpoint is mounted in: one per deployment this instance is registered in. */
@@ -91,9 +100,10 @@ public final class ResteasyRuntimeAdapter extends RuntimeAdapter {
                         return;
                     }
                     if (httpResponse != null && httpResponse.isCommitted()) {
-                        recorder.finishWithoutFilters(timing, request, httpResponse.getStatus());
+                        recorder.finish(timing, request, null, httpResponse.getStatus(), false);
                     } else {
-                        recorder.finishUnmapped(timing, request);
+                        // an application mapper that throws is not counted, as on Jersey, which answers it with a 500
+                        recorder.finish(timing, request, null, 500, request.getProperty(MAPPED) == null);
                     }
                 });
             }
@@ -102,11 +112,36 @@ public final class ResteasyRuntimeAdapter extends RuntimeAdapter {
     }
 
     @Override
-    protected boolean endedInUnmappedException(ContainerRequestContext request) {
+    protected void responseFiltered(RequestRecorder recorder, RequestTiming timing, ContainerRequestContext request,
+                                    ContainerResponseContext response) {
         if (!isResteasy(request)) {
-            return super.endedInUnmappedException(request);
+            super.responseFiltered(recorder, timing, request, response);
+            return;
         }
-        return request.getProperty(UNMAPPED) != null;
+        int status = response.getStatus();
+        boolean unmapped = request.getProperty(UNMAPPED) != null;
+        if (!unmapped && status == 500 && recordOnCompletion(recorder, timing, request, response, status)) {
+            return;
+        }
+        recorder.finish(timing, request, response, status, unmapped);
+    }
+
+    /**
+     * An asynchronous request that ends in a 500 may be RESTEasy's answer to an exception it was
+     * resumed with, or that its {@code CompletionStage} failed with. RESTEasy hands that exception
+     * to the completion callbacks once the response is written, so it is recorded there.
+     */
+    private static boolean recordOnCompletion(RequestRecorder recorder, RequestTiming timing,
+                                              ContainerRequestContext request, ContainerResponseContext response,
+                                              int status) {
+        ResteasyAsynchronousContext async = ((PreMatchContainerRequestContext) request).getHttpRequest().getAsyncContext();
+        ResteasyAsynchronousResponse asyncResponse = async.isSuspended() ? async.getAsyncResponse() : null;
+        if (asyncResponse == null) {
+            return false;
+        }
+        asyncResponse.register((CompletionCallback) error -> recorder.finish(timing, request, response, status,
+                error != null && UnmappedExceptionObserver.isUnmapped(error)));
+        return true;
     }
 
     @Override

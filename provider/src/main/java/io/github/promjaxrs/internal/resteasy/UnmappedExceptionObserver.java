@@ -28,14 +28,16 @@ public final class UnmappedExceptionObserver implements ExceptionMapper<Applicat
     public Response toResponse(ApplicationException exception) {
         HttpRequest request = ResteasyContext.getContextData(HttpRequest.class);
         Throwable cause = exception.getCause();
-        if (request != null && cause != null && isUnmapped(cause)) {
-            request.setAttribute(ResteasyRuntimeAdapter.UNMAPPED, Boolean.TRUE);
+        if (request != null && cause != null) {
+            request.setAttribute(isUnmapped(cause) ? ResteasyRuntimeAdapter.UNMAPPED : ResteasyRuntimeAdapter.MAPPED,
+                    Boolean.TRUE);
         }
         return null; // not mapped here: RESTEasy goes on to the application's mappers and its default one
     }
 
+    /** Whether RESTEasy answers {@code cause} with its default exception mapper: no application mapper maps it. */
     @SuppressWarnings("unchecked")
-    private static boolean isUnmapped(Throwable cause) {
+    static boolean isUnmapped(Throwable cause) {
         if (cause instanceof WebApplicationException || cause instanceof Failure) {
             return false; // they carry their response
         }
