@@ -1,0 +1,140 @@
+package io.github.promjaxrs.resteasy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.promjaxrs.PrometheusMetrics;
+import io.github.promjaxrs.annotation.Counted;
+import io.github.promjaxrs.fixture.FailingResource;
+import io.github.promjaxrs.fixture.ItemsResource;
+import io.github.promjaxrs.fixture.ResteasyTestRuntime.UndertowServer;
+import io.github.promjaxrs.fixture.TestApp;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.BiConsumer;
+import org.jboss.resteasy.core.ResteasyDeploymentImpl;
+import org.jboss.resteasy.spi.ResteasyDeployment;
+import org.jboss.resteasy.spi.ResteasyProviderFactory;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The ways a RESTEasy user registers a provider, each one step with nothing RESTEasy-specific
+ * from promjaxrs: every other test registers it from {@code Application.getSingletons()}; these
+ * register it in the deployment's provider list and in a provider factory made before the
+ * deployment starts, and run with RESTEasy's default exception mapper turned off.
+ */
+class ResteasyRegistrationTest {
+
+    private static final String COUNT = "jaxrs_http_request_duration_seconds_count";
+
+    @Path("/reports")
+    public static class ReportsResource {
+        @GET
+        @Counted(name = "report_views")
+        public String view() {
+            return "report";
+        }
+    }
+
+    /** A deployment of the test resources, with {@code metrics} registered by {@code registration}. */
+    private static TestApp deploy(PrometheusRegistry registry, PrometheusMetrics metrics,
+                                  BiConsumer<ResteasyDeployment, PrometheusMetrics> registration,
+                                  Map<String, String> contextParams) {
+        ResteasyDeployment deployment = new ResteasyDeploymentImpl();
+        deployment.getActualResourceClasses().add(ItemsResource.class);
+        deployment.getActualResourceClasses().add(ReportsResource.class);
+        deployment.getActualResourceClasses().add(FailingResource.class);
+        deployment.getActualProviderClasses().add(FailingResource.ConflictMapper.class);
+        if (metrics != null) {
+            registration.accept(deployment, metrics);
+        }
+        return TestApp.serving(registry, UndertowServer.start(deployment, contextParams));
+    }
+
+    private static void assertEverythingWorks(TestApp app) {
+        assertThat(app.get("/items/7").body()).isEqualTo("item 7");
+        assertThat(app.get("/reports").body()).isEqualTo("report");
+        assertThat(app.get("/fail/unmapped").statusCode()).isEqualTo(500);
+        assertThat(app.get("/fail/mapped").statusCode()).isEqualTo(409);
+
+        assertThat(app.lines(COUNT)).containsExactlyInAnyOrder(
+                COUNT + "{method=\"GET\",path=\"/items/{id}\",status=\"200\"} 1",
+                COUNT + "{method=\"GET\",path=\"/reports\",status=\"200\"} 1",
+                COUNT + "{method=\"GET\",path=\"/fail/unmapped\",status=\"500\"} 1",
+                COUNT + "{method=\"GET\",path=\"/fail/mapped\",status=\"409\"} 1");
+        assertThat(app.lines("report_views_total")).containsExactly("report_views_total 1.0");
+        assertThat(app.lines("jaxrs_http_request_exceptions_total"))
+                .containsExactly("jaxrs_http_request_exceptions_total{method=\"GET\",status=\"500\"} 1.0");
+        HttpResponse<String> scrape = app.get("/metrics");
+        assertThat(scrape.statusCode()).isEqualTo(200);
+        assertThat(scrape.body()).contains("report_views_total 1.0\n").contains("jaxrs_exporter_info{version=\"");
+    }
+
+    @Test
+    void registeredInTheDeploymentsProvidersEverythingWorks() {
+        PrometheusRegistry registry = new PrometheusRegistry();
+        PrometheusMetrics metrics = PrometheusMetrics.builder().registry(registry).build();
+        try (TestApp app = deploy(registry, metrics, (deployment, m) -> deployment.getProviders().add(m), Map.of())) {
+            assertEverythingWorks(app);
+        }
+    }
+
+    @Test
+    void registeredWithAProviderFactoryBeforeTheDeploymentStartsEverythingWorks() {
+        PrometheusRegistry registry = new PrometheusRegistry();
+        PrometheusMetrics metrics = PrometheusMetrics.builder().registry(registry).build();
+        BiConsumer<ResteasyDeployment, PrometheusMetrics> withFactory = (deployment, m) -> {
+            ResteasyProviderFactory factory = ResteasyProviderFactory.newInstance();
+            factory.register(m); // configured now, with no deployment yet to mount the endpoint in
+            deployment.setProviderFactory(factory);
+            deployment.start(); // as UndertowJaxrsServer.deploy(Application, String) does: the servlet uses it as it is
+        };
+        try (TestApp app = deploy(registry, metrics, withFactory, Map.of())) {
+            assertEverythingWorks(app);
+        }
+    }
+
+    private static final Map<String, String> NO_DEFAULT_MAPPER = Map.of("dev.resteasy.exception.mapper", "false");
+
+    @Test
+    void withTheDefaultExceptionMapperOffAnUnmappedExceptionIsStillCountedOnce() {
+        PrometheusRegistry registry = new PrometheusRegistry();
+        PrometheusMetrics metrics = PrometheusMetrics.builder().registry(registry).build();
+        try (TestApp app = deploy(registry, metrics, (d, m) -> d.getProviders().add(m), NO_DEFAULT_MAPPER)) {
+            // RESTEasy throws the exception to the servlet container, which answers 500
+            assertThat(app.get("/fail/unmapped").statusCode()).isEqualTo(500);
+
+            assertThat(app.lines(COUNT))
+                    .containsExactly(COUNT + "{method=\"GET\",path=\"/fail/unmapped\",status=\"500\"} 1");
+            assertThat(app.lines("jaxrs_http_request_exceptions_total"))
+                    .containsExactly("jaxrs_http_request_exceptions_total{method=\"GET\",status=\"500\"} 1.0");
+        }
+    }
+
+    @Test
+    void withTheDefaultExceptionMapperOffTheClientGetsWhatItGetsWithoutPromjaxrs() {
+        PrometheusRegistry registry = new PrometheusRegistry();
+        PrometheusMetrics metrics = PrometheusMetrics.builder().registry(registry).build();
+        HttpResponse<String> with;
+        HttpResponse<String> without;
+        try (TestApp app = deploy(registry, metrics, (d, m) -> d.getProviders().add(m), NO_DEFAULT_MAPPER)) {
+            with = app.get("/fail/unmapped");
+        }
+        try (TestApp app = deploy(new PrometheusRegistry(), null, null, NO_DEFAULT_MAPPER)) {
+            without = app.get("/fail/unmapped");
+        }
+
+        assertThat(with.statusCode()).isEqualTo(without.statusCode());
+        assertThat(with.body()).isEqualTo(without.body());
+        assertThat(headersButDate(with)).isEqualTo(headersButDate(without));
+    }
+
+    private static Map<String, Object> headersButDate(HttpResponse<?> response) {
+        Map<String, Object> headers = new TreeMap<>(response.headers().map());
+        headers.remove("date");
+        return headers;
+    }
+}
