@@ -5,7 +5,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Providers;
 import org.jboss.resteasy.core.ResteasyContext;
+import org.jboss.resteasy.core.SynchronousDispatcher;
 import org.jboss.resteasy.spi.ApplicationException;
+import org.jboss.resteasy.spi.Dispatcher;
 import org.jboss.resteasy.spi.Failure;
 import org.jboss.resteasy.spi.HttpRequest;
 
@@ -46,6 +48,16 @@ public final class UnmappedExceptionObserver implements ExceptionMapper<Applicat
             return false;
         }
         ExceptionMapper<?> mapper = providers.getExceptionMapper((Class<Throwable>) cause.getClass());
-        return mapper == null || mapper.getClass().getName().equals(DEFAULT_MAPPER);
+        if (mapper != null && !mapper.getClass().getName().equals(DEFAULT_MAPPER)) {
+            return false;
+        }
+        // wrappers named in resteasy.unwrapped.exceptions are mapped by their cause
+        return cause.getCause() == null || !isUnwrapped(cause) || isUnmapped(cause.getCause());
+    }
+
+    private static boolean isUnwrapped(Throwable exception) {
+        Dispatcher dispatcher = ResteasyContext.getContextData(Dispatcher.class);
+        return dispatcher instanceof SynchronousDispatcher synchronous
+                && synchronous.getUnwrappedExceptions().contains(exception.getClass().getName());
     }
 }
