@@ -179,7 +179,7 @@ public final class ResteasyRuntimeAdapter extends RuntimeAdapter {
         // registered through Application or the deployment's providers, the deployment is being
         // started and its registry is at hand; registered with a provider factory before that, the
         // endpoint is mounted when RESTEasy builds the first resource method
-        mountIfNeeded(context);
+        mountIfNeeded();
     }
 
     @Override
@@ -188,10 +188,10 @@ public final class ResteasyRuntimeAdapter extends RuntimeAdapter {
             super.resourceMethodConfigured(context);
             return;
         }
-        mountIfNeeded(context);
+        mountIfNeeded();
     }
 
-    private void mountIfNeeded(FeatureContext context) {
+    private void mountIfNeeded() {
         MetricsResource resource = metricsResource;
         Registry registry = ResteasyContext.getContextData(Registry.class);
         if (resource == null || registry == null || mountedIn.putIfAbsent(registry, Boolean.TRUE) != null) {
