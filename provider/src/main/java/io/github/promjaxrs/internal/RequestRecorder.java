@@ -12,13 +12,13 @@ import java.util.regex.Pattern;
  */
 public final class RequestRecorder {
 
+    private static final AtomicInteger INSTANCES = new AtomicInteger();
+
     private final DefaultMetrics defaults;
     private final Pattern excludedPaths;
     private final RuntimeAdapter runtime;
-    private static final AtomicInteger INSTANCES = new AtomicInteger();
-
     private final MethodNames methodNames = new MethodNames();
-    /** The request property of this recorder's timings: two instances in one application keep theirs apart. */
+    /** The request property of this recorder's timings: one of its own, should a request meet two recorders. */
     private final String timingProperty = RequestTiming.class.getName() + "#" + INSTANCES.incrementAndGet();
 
     /**
