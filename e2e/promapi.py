@@ -8,10 +8,11 @@ timeout. Output is tab-separated text that run.sh reads line by line.
   promapi.py query URL EXPR [TIME]              one line per series: {labels}<TAB>value
   promapi.py targets URL                        job<TAB>health<TAB>scrapeUrl<TAB>lastError
   promapi.py metadata URL JOB                   metric<TAB>type, as Prometheus stored them for JOB
-  promapi.py dashboard URL FILE TIME JOB INSTANCE
+  promapi.py dashboard URL FILE TIME JOB INSTANCE RANGE
         runs every PromQL expression of a Grafana dashboard (panel targets, and label_values()
         variable queries turned into `count by (label) (selector)`) with $job/$instance replaced
-        by the regexes JOB/INSTANCE and Grafana's interval variables by fixed ranges; prints
+        by the regexes JOB/INSTANCE and Grafana's range variables ($__rate_interval, $__range,
+        $__interval) by RANGE, e.g. 90s, so that rates cover the whole run; prints
         ok|FAIL<TAB>series<TAB>finite<TAB>title<TAB>expr and exits 1 if any failed.
 """
 import json
@@ -25,9 +26,8 @@ import urllib.request
 
 TIMEOUT = 10
 
-# Grafana's built-in interval variables, fixed for a run whose scrape interval is 1 s:
-# $__rate_interval is at least four scrape intervals; $__range covers the whole run.
-INTERVALS = {"__rate_interval": "1m", "__interval": "15s", "__range": "10m"}
+# Grafana's built-in range variables, all given the length of the run.
+INTERVALS = ("__rate_interval", "__interval", "__range")
 
 
 def api(url, path, params):
@@ -59,8 +59,8 @@ def query(url, expr, time=None):
     return [(r["metric"], float(r["value"][1])) for r in data["result"]]
 
 
-def substitute(expr, job, instance):
-    values = dict(INTERVALS, job=job, instance=instance)
+def substitute(expr, job, instance, window):
+    values = dict({name: window for name in INTERVALS}, job=job, instance=instance)
 
     def replace(match):
         name = match.group(1) or match.group(2)
@@ -92,14 +92,14 @@ def dashboard_queries(dashboard):
         yield "variable $" + variable["name"], f"count by ({match.group(2)}) ({match.group(1)})"
 
 
-def check_dashboard(url, path, time, job, instance):
+def check_dashboard(url, path, time, job, instance, window):
     with open(path, encoding="utf-8") as f:
         dashboard = json.load(f)
     failed = 0
     for title, raw in dashboard_queries(dashboard):
         expr = " ".join(raw.split())
         try:
-            result = query(url, substitute(expr, job, instance), time)
+            result = query(url, substitute(expr, job, instance, window), time)
             finite = sum(1 for _, v in result if not math.isnan(v) and not math.isinf(v))
             status = "ok" if finite > 0 else "FAIL"
             detail = f"{len(result)}\t{finite}"
@@ -139,7 +139,7 @@ def main(args):
             for m in api(args[1], "/api/v1/targets/metadata", {"match_target": '{job="%s"}' % args[2]}):
                 print(f"{m['metric']}\t{m['type']}")
         elif command == "dashboard":
-            return check_dashboard(*args[1:6])
+            return check_dashboard(*args[1:7])
         else:
             print(__doc__, file=sys.stderr)
             return 2

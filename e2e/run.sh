@@ -98,17 +98,6 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-# The whole run is bounded too: past E2E_TIMEOUT the watchdog stops it (and cleanup runs).
-(
-    trap 'kill -TERM $sleeper 2>/dev/null; exit 0' TERM
-    sleep "$overall" &
-    sleeper=$!
-    wait "$sleeper"
-    echo "e2e: FAIL: still running after E2E_TIMEOUT=$overall s; stopping" >&2
-    kill -TERM $$
-) &
-watchdog=$!
-
 # wait_until SECONDS COMMAND...: retries the command every half second until it succeeds
 wait_until() {
     local end=$((SECONDS + $1))
@@ -126,8 +115,8 @@ command -v python3 > /dev/null || missing+=(python3)
 command -v curl > /dev/null || missing+=(curl)
 command -v java > /dev/null || die "java is not on the PATH (JDK 17 needed)"
 if [ ${#missing[@]} -gt 0 ]; then
-    if [ "$(id -u)" -ne 0 ]; then
-        die "missing ${missing[*]}: install them (Debian: apt-get install -y --no-install-recommends ${missing[*]}) or run this as root, which installs them"
+    if [ "$(id -u)" -ne 0 ] || ! command -v apt-get > /dev/null; then
+        die "missing ${missing[*]}: install them (Debian: apt-get install -y --no-install-recommends ${missing[*]}), or run this as root on Debian, which installs them"
     fi
     log "installing ${missing[*]} with apt-get (Debian's prometheus package brings promtool; its own service is not used)"
     export DEBIAN_FRONTEND=noninteractive
@@ -139,7 +128,7 @@ fi
 prometheus_bin=$(command -v prometheus)
 promtool_bin=$(command -v promtool)
 promapi=(python3 "$root/e2e/promapi.py")
-log "$("$prometheus_bin" --version 2>&1 | head -n 1); $("$promtool_bin" --version 2>&1 | head -n 1 | sed 's/,.*//')"
+log "using $prometheus_bin and $promtool_bin: $("$promtool_bin" --version 2>&1 | head -n 1)"
 
 # ---------------------------------------------------------------- jars
 names=()
@@ -172,6 +161,18 @@ for i in "${!jars[@]}"; do
     jars[i]=$(copy_jar "${jars[i]}")
 done
 load_jar=$(copy_jar "$load_jar")
+
+# From here on the run is bounded as a whole: past E2E_TIMEOUT the watchdog stops it (and cleanup
+# runs). Installing and building, before, have time limits of their own.
+(
+    trap 'kill -TERM $sleeper 2>/dev/null; exit 0' TERM
+    sleep "$overall" &
+    sleeper=$!
+    wait "$sleeper"
+    echo "e2e: FAIL: still running after E2E_TIMEOUT=$overall s; stopping" >&2
+    kill -TERM $$
+) &
+watchdog=$!
 
 # ---------------------------------------------------------------- services
 read -r -a free <<< "$("${promapi[@]}" free-ports $((2 * ${#names[@]} + 1)))"
@@ -224,6 +225,7 @@ log "services up after $((SECONDS - started_at)) s: $(head -n 1 "$tmp/${names[0]
     > "$tmp/prometheus.log" 2>&1 &
 pids+=($!)
 prometheus_pid=$!
+prometheus_started=$SECONDS
 prometheus_ready() {
     kill -0 "$prometheus_pid" 2>/dev/null || die "prometheus exited: $(tail -n 5 "$tmp/prometheus.log")"
     curl -fsS -o /dev/null -m 2 "$prom/-/ready" 2> /dev/null
@@ -262,6 +264,11 @@ log "load: $requests mixed requests per job (at most $load_seconds s)"
 run_load mix --requests "$requests" || die "the load generator failed"
 log "flood: $flood requests to random unmatched paths per job (at most $load_seconds s)"
 run_load flood --flood --requests "$flood" || die "the flood failed"
+flooded=() # what each flood sent: fewer than E2E_FLOOD if it ran out of time
+for i in "${!names[@]}"; do
+    flooded+=("$(grep '^load: done' "$tmp/flood-${names[i]}.log" | grep -o '404=[0-9]*' | cut -d = -f 2)")
+    [ -n "${flooded[i]}" ] && [ "${flooded[i]}" -gt 0 ] || die "the flood at ${names[i]} got no 404 answers"
+done
 log "load and flood sent in $((SECONDS - load_start)) s"
 
 # query EXPR: the series of an instant query at the evaluation time, "{labels}<TAB>value" each
@@ -273,23 +280,25 @@ flood_stored() {
     local out i
     out=$(query "sum by (job) ($unmatched)")
     for i in "${!names[@]}"; do
-        awk -v v="$(of_job "${names[i]}" <<< "$out")" -v n="$flood" 'BEGIN { exit !(v != "" && v + 0 >= n) }' || return 1
+        awk -v v="$(of_job "${names[i]}" <<< "$out")" -v n="${flooded[i]}" 'BEGIN { exit !(v != "" && v + 0 >= n) }' || return 1
     done
 }
 wait_until 30 flood_stored || die "prometheus did not store the flood within 30 s"
 sleep 2
-# Every query is evaluated at this one instant, so the figures hold however long the checks take.
+# Every query is evaluated at this one instant, so the figures hold however long the checks take,
+# and rates are taken over the whole run, however long the load took.
 t_eval=$(date +%s)
+window="$((SECONDS - prometheus_started + 10))s"
 
 # ---------------------------------------------------------------- checks through Prometheus
-log "checks through Prometheus's HTTP API at $(date -u -d "@$t_eval" +%H:%M:%SZ)"
+log "checks through Prometheus's HTTP API at $(date -u -d "@$t_eval" +%H:%M:%SZ), rates over the run's $window"
 targets=$("${promapi[@]}" targets "$prom")
-rates=$(query 'sum by (job) (rate(jaxrs_http_request_total[1m]))')
+rates=$(query "sum by (job) (rate(jaxrs_http_request_total[$window]))")
 matched='jaxrs_http_request_duration_seconds_bucket{path!="UNMATCHED"}'
-p50=$(query "histogram_quantile(0.5, sum by (job, le) (rate($matched[1m])))")
-p90=$(query "histogram_quantile(0.9, sum by (job, le) (rate($matched[1m])))")
-p99=$(query "histogram_quantile(0.99, sum by (job, le) (rate($matched[1m])))")
-templates=$(query 'count by (job) (histogram_quantile(0.9, sum by (job, path, le) (rate(jaxrs_http_request_duration_seconds_bucket[1m]))) >= 0)')
+p50=$(query "histogram_quantile(0.5, sum by (job, le) (rate($matched[$window])))")
+p90=$(query "histogram_quantile(0.9, sum by (job, le) (rate($matched[$window])))")
+p99=$(query "histogram_quantile(0.99, sum by (job, le) (rate($matched[$window])))")
+templates=$(query "count by (job) (histogram_quantile(0.9, sum by (job, path, le) (rate(jaxrs_http_request_duration_seconds_bucket[$window]))) >= 0)")
 unmatched_series=$(query "count by (job) ($unmatched)")
 unmatched_count=$(query "sum by (job) ($unmatched)")
 raw_paths=$(query 'count by (job) ({__name__=~"jaxrs_.+",path=~".*(nope|no-such-page).*"})')
@@ -310,7 +319,7 @@ for i in "${!names[@]}"; do
     check "$job: target up (up=$up, health=$(cut -f 2 <<< "$target"), last error: '$(cut -f 4 <<< "$target")')" \
         test "$up" = 1 -a "$(cut -f 2 <<< "$target")" = up -a -z "$(cut -f 4 <<< "$target")"
     rate=$(of_job "$job" <<< "$rates")
-    check "$job: request rate $(printf '%.1f' "${rate:-0}") req/s over the last minute" num "$rate"
+    check "$job: request rate $(printf '%.1f' "${rate:-0}") req/s" num "$rate"
     q50=$(of_job "$job" <<< "$p50")
     q90=$(of_job "$job" <<< "$p90")
     q99=$(of_job "$job" <<< "$p99")
@@ -318,11 +327,11 @@ for i in "${!names[@]}"; do
         eval 'num "$q50" && num "$q90" && num "$q99"'
     series=$(of_job "$job" <<< "$unmatched_series")
     count=$(of_job "$job" <<< "$unmatched_count")
-    check "$job: the unmatched flood is ${series:-no} series (path=\"UNMATCHED\", $count requests >= $flood flooded); no series carries a raw path" \
+    check "$job: the unmatched flood is ${series:-no} series (path=\"UNMATCHED\", $count requests >= ${flooded[i]} flooded); no series carries a raw path" \
         eval '[ "$series" = 1 ] && [ -z "$(of_job "$job" <<< "$raw_paths")" ]'
     jaxrs=$(of_job "$job" <<< "$jaxrs_series")
-    check "$job: $jaxrs jaxrs_* series of $(of_job "$job" <<< "$all_series") stored, fewer than the $flood flooded paths" \
-        eval '[ -n "$jaxrs" ] && [ "$jaxrs" -lt "$flood" ]'
+    check "$job: $jaxrs jaxrs_* series of $(of_job "$job" <<< "$all_series") stored, fewer than the ${flooded[i]} flooded paths" \
+        eval '[ -n "$jaxrs" ] && [ "$jaxrs" -lt "${flooded[i]}" ]'
     jvm=$(of_job "$job" <<< "$jvm_series")
     check "$job: JVM metrics: $jvm jvm_* series, heap used $(awk -v v="$(of_job "$job" <<< "$heap")" 'BEGIN { printf "%.0f MiB", v / 1048576 }'), process CPU $(of_job "$job" <<< "$cpu") s" \
         eval 'num "$jvm" && num "$(of_job "$job" <<< "$heap")" && num "$(of_job "$job" <<< "$cpu")"'
@@ -398,7 +407,7 @@ done
 log "dashboard: every PromQL expression of $dashboard"
 dashboard_jobs="($(IFS='|'; echo "${names[*]}"))"
 for job_regex in "$dashboard_jobs" "${names[@]}"; do
-    out=$("${promapi[@]}" dashboard "$prom" "$root/$dashboard" "$t_eval" "$job_regex" '.*') && rc=0 || rc=$?
+    out=$("${promapi[@]}" dashboard "$prom" "$root/$dashboard" "$t_eval" "$job_regex" '.*' "$window") && rc=0 || rc=$?
     total=$(grep -c . <<< "$out" || true)
     if [ "$job_regex" = "$dashboard_jobs" ]; then # every query once: its series, and how many are finite
         awk -F '\t' '{ printf "      %-4s %4s series %4s finite  %s\n", $1, $2, $3, $4 }' <<< "$out"
