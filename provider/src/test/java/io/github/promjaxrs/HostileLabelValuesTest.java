@@ -1,14 +1,21 @@
 package io.github.promjaxrs;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.promjaxrs.fixture.Bodies;
 import io.github.promjaxrs.fixture.ItemsResource;
 import io.github.promjaxrs.fixture.TestApp;
 import io.prometheus.metrics.expositionformats.generated.com_google_protobuf_4_36_2.Metrics.LabelPair;
+import java.io.File;
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -80,6 +87,27 @@ class HostileLabelValuesTest {
                     .map(LabelPair::getValue)
                     .collect(Collectors.toList());
             assertThat(clients).containsExactlyInAnyOrderElementsOf(HOSTILE);
+        }
+    }
+
+    @Test
+    void promtoolAcceptsTheTextScrape() throws Exception {
+        Path promtool = Stream.of(System.getenv("PATH").split(File.pathSeparator))
+                .map(dir -> Path.of(dir, "promtool")).filter(Files::isExecutable).findFirst().orElse(null);
+        assumeTrue(promtool != null, "promtool is not installed (.ci/run installs Debian's prometheus package)");
+        try (TestApp app = appWithHostileLabels()) {
+            Path scrape = Files.createTempFile("hostile", ".prom");
+            try {
+                Files.writeString(scrape, app.get("/metrics").body());
+                Process check = new ProcessBuilder(promtool.toString(), "check", "metrics")
+                        .redirectInput(scrape.toFile()).redirectErrorStream(true).start();
+                assertThat(check.waitFor(60, TimeUnit.SECONDS)).isTrue();
+                String findings = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+                assertThat(check.exitValue()).as(findings).isZero();
+            } finally {
+                Files.delete(scrape);
+            }
         }
     }
 }

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
@@ -18,8 +19,10 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * Sends a bounded mix of requests to a running orders service, so its metrics have something
  * to show: most statuses, a locator, async and slow calls, a mapped and an unmapped exception,
- * unmatched paths and an invented method. It stops after {@code --requests} requests or
- * {@code --seconds} seconds, whichever comes first, and only targets loopback addresses.
+ * unmatched paths, an invented method and a few kinds of clients. With {@code --flood}, every
+ * request goes to a random unmatched path instead ({@code /nope/<uuid>}), the way a scanner
+ * would. It stops after {@code --requests} requests or {@code --seconds} seconds, whichever
+ * comes first, and only targets loopback addresses.
  */
 final class LoadGenerator {
 
@@ -44,11 +47,11 @@ final class LoadGenerator {
             options = LoadOptions.parse(args);
         } catch (IllegalArgumentException e) {
             System.err.println("load: " + e.getMessage());
-            System.err.println("usage: --load [--requests N] [--seconds S] [--target http://127.0.0.1:8080]");
+            System.err.println("usage: --load [--requests N] [--seconds S] [--target http://127.0.0.1:8080] [--flood]");
             return 2;
         }
-        System.out.println("load: up to " + options.requests() + " requests in at most "
-                + options.duration().toSeconds() + " s against " + options.target());
+        System.out.println("load: up to " + options.requests() + (options.flood() ? " unmatched" : "")
+                + " requests in at most " + options.duration().toSeconds() + " s against " + options.target());
         LoadGenerator generator = new LoadGenerator(options);
         String unreachable = generator.probe();
         if (unreachable != null) {
@@ -99,40 +102,48 @@ final class LoadGenerator {
         outcomes.computeIfAbsent(outcome, key -> new LongAdder()).increment();
     }
 
-    /** One request of the mix; the weights are percentages. */
+    /** One request of the mix, or of the flood; the weights are percentages. */
     private HttpRequest nextRequest() {
+        if (options.flood()) {
+            return get("/nope/" + UUID.randomUUID()); // unmatched: still one series, whatever the path
+        }
         int dice = random.nextInt(100);
         int order = 1 + random.nextInt(6); // orders 1-3 exist at start; later ones only once created
-        if (dice < 5) {
+        if (dice < 4) {
             return get("/");
-        } else if (dice < 20) {
+        } else if (dice < 14) {
             return get("/orders");
-        } else if (dice < 40) {
+        } else if (dice < 19) {
+            return get("/orders?status=" + pick("pending", "shipped", "cancelled", "bogus")); // bogus: 400
+        } else if (dice < 37) {
             return get("/orders/" + order);
-        } else if (dice < 48) {
+        } else if (dice < 45) {
             int quantity = random.nextInt(6); // 0 is refused with 400
             return request("/orders").header("Content-Type", "application/x-www-form-urlencoded")
+                    .header("X-Channel", pick("web", "web", "mobile", "partner"))
                     .POST(HttpRequest.BodyPublishers.ofString("item=widget&quantity=" + quantity)).build();
-        } else if (dice < 57) {
+        } else if (dice < 53) {
             return get("/orders/" + order + "/lines/" + (1 + random.nextInt(3)));
-        } else if (dice < 65) {
+        } else if (dice < 61) {
             return get("/orders/" + order + "/shipping");
-        } else if (dice < 70) {
+        } else if (dice < 66) {
             return request("/orders/" + (1 + random.nextInt(8)) + "/cancel")
                     .POST(HttpRequest.BodyPublishers.noBody()).build();
-        } else if (dice < 73) {
+        } else if (dice < 69) {
             return get("/orders/" + order + "/invoice");
-        } else if (dice < 75) {
-            return get("/reports/daily");
-        } else if (dice < 82) {
+        } else if (dice < 71) {
+            return get("/reports/" + pick("daily", "daily", "weekly"));
+        } else if (dice < 77) {
             return get("/health");
-        } else if (dice < 86) {
+        } else if (dice < 80) {
             return get("/ready");
-        } else if (dice < 92) {
+        } else if (dice < 82) {
+            return get("/live");
+        } else if (dice < 90) {
             return get("/no-such-page/" + random.nextInt(1000)); // unmatched: one series, whatever the path
-        } else if (dice < 94) {
+        } else if (dice < 93) {
             return request("/orders").DELETE().build(); // 405
-        } else if (dice < 96) {
+        } else if (dice < 95) {
             return request("/orders").method("BREW", HttpRequest.BodyPublishers.noBody()).build(); // method _OTHER
         } else if (dice < 98) {
             return get("/orders/not-a-number");
@@ -145,12 +156,24 @@ final class LoadGenerator {
         }
     }
 
+    private String pick(String... values) {
+        return values[random.nextInt(values.length)];
+    }
+
     private HttpRequest get(String path) {
         return request(path).GET().build();
     }
 
+    /** Most requests carry the JDK client's own User-Agent; some pretend to be curl or a browser. */
     private HttpRequest.Builder request(String path) {
         URI uri = options.target().resolve(path.substring(1));
-        return HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT);
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT);
+        int agent = random.nextInt(10);
+        if (agent == 0) {
+            builder.header("User-Agent", "curl/8.5.0");
+        } else if (agent == 1) {
+            builder.header("User-Agent", "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0");
+        }
+        return builder;
     }
 }

@@ -13,8 +13,9 @@ import java.time.Duration;
  * @param requests how many requests to send ({@code --requests}, default 2000, at most 100000)
  * @param duration when to stop sending even if requests remain ({@code --seconds}, default 30, at most 600)
  * @param target   the service's base address ({@code --target}, default http://127.0.0.1:8080)
+ * @param flood    {@code --flood}: every request goes to a random unmatched path instead of the mix
  */
-record LoadOptions(int requests, Duration duration, URI target) {
+record LoadOptions(int requests, Duration duration, URI target, boolean flood) {
 
     static final int MAX_REQUESTS = 100_000;
     static final int MAX_SECONDS = 600;
@@ -24,8 +25,13 @@ record LoadOptions(int requests, Duration duration, URI target) {
         int requests = 2000;
         int seconds = 30;
         String target = "http://127.0.0.1:8080";
+        boolean flood = false;
         for (int i = 0; i < args.length; i++) {
             String name = args[i];
+            if (name.equals("--flood")) {
+                flood = true;
+                continue;
+            }
             if (i + 1 >= args.length) {
                 throw new IllegalArgumentException(name + ": missing value");
             }
@@ -37,7 +43,7 @@ record LoadOptions(int requests, Duration duration, URI target) {
                 default -> throw new IllegalArgumentException("unknown option " + name);
             }
         }
-        return new LoadOptions(requests, Duration.ofSeconds(seconds), loopbackTarget(target));
+        return new LoadOptions(requests, Duration.ofSeconds(seconds), loopbackTarget(target), flood);
     }
 
     private static int number(String name, String value, int max) {

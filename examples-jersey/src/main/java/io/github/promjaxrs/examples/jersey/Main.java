@@ -25,7 +25,7 @@ public final class Main {
         if (args.length > 0) {
             System.err.println("usage: java -jar examples-jersey.jar                 (the service; see HOST, PORT, "
                     + "METRICS_PORT, METRICS_TOKEN)\n"
-                    + "       java -jar examples-jersey.jar --load [--requests N] [--seconds S] [--target URL]");
+                    + "       java -jar examples-jersey.jar --load [--requests N] [--seconds S] [--target URL] [--flood]");
             System.exit(2);
         }
         GRIZZLY_LOG.setLevel(Level.WARNING);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -17,6 +18,8 @@ class LoadGeneratorTest {
         assertThat(options.requests()).isEqualTo(2000);
         assertThat(options.duration()).isEqualTo(Duration.ofSeconds(30));
         assertThat(options.target()).isEqualTo(URI.create("http://127.0.0.1:8080/"));
+        assertThat(options.flood()).isFalse();
+        assertThat(LoadOptions.parse("--flood", "--requests", "5").flood()).isTrue();
     }
 
     @Test
@@ -47,6 +50,21 @@ class LoadGeneratorTest {
             Map<String, Long> outcomes = new LoadGenerator(options).send();
             assertThat(outcomes.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(60);
             assertThat(outcomes.keySet()).noneMatch(outcome -> outcome.startsWith("error"));
+        }
+    }
+
+    @Test
+    void aFloodOfUnmatchedPathsAddsOneSeries() throws InterruptedException {
+        try (OrdersServer server = Main.start(Settings.loopback(0, new PrometheusRegistry()))) {
+            LoadOptions options = LoadOptions.parse("--flood", "--requests", "200", "--seconds", "60",
+                    "--target", "http://127.0.0.1:" + server.port());
+            assertThat(new LoadGenerator(options).send()).isEqualTo(Map.of("404", 200L));
+
+            List<String> metrics = TestHttp.metricLines(server.uri("/metrics"));
+            assertThat(metrics).filteredOn(line -> line.startsWith("jaxrs_http_request_duration_seconds_count"))
+                    .containsExactly("jaxrs_http_request_duration_seconds_count{method=\"GET\",path=\"UNMATCHED\","
+                            + "service=\"orders\",status=\"404\"} 200");
+            assertThat(metrics).noneMatch(line -> line.contains("/nope"));
         }
     }
 }

@@ -27,6 +27,14 @@ final class TestHttp {
         return send(HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.noBody()));
     }
 
+    /** A form POST, e.g. {@code postForm(uri, "item=widget&quantity=2", "X-Channel", "web")}. */
+    static HttpResponse<String> postForm(URI uri, String form, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form));
+        return send(headers.length == 0 ? request : request.headers(headers));
+    }
+
     /** The exposition's lines, as the service's {@code /metrics} serves them. */
     static List<String> metricLines(URI uri, String... headers) {
         HttpResponse<String> response = get(uri, headers);

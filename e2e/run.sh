@@ -1,0 +1,432 @@
+#!/usr/bin/env bash
+# promjaxrs end-to-end test: the example services, scraped by a real Prometheus.
+#
+#   bash e2e/run.sh [JOB=JAR ...]
+#
+# Starts each example jar on free 127.0.0.1 ports (HOST and PORT, as SPEC "Examples" has it,
+# plus METRICS_TOKEN and METRICS_PORT), has Prometheus scrape each every second as a job of its
+# own, with the bearer token, sends each the example's bounded --load and then a --flood of
+# unmatched paths, and checks through Prometheus's HTTP API that: every target is up; both have
+# a request rate; histogram_quantile is computable; the flood is one series per job; JVM
+# metrics are there; every scrape passes promtool (text lint, OpenMetrics parse); and every
+# PromQL expression of examples/grafana/promjaxrs-dashboard.json parses and returns data.
+# Everything it starts it stops, pass or fail, and every wait has a time limit.
+#
+# Needs java, curl, python3 and Prometheus 2.x (prometheus, promtool); if Prometheus is missing
+# and this runs as root, it installs Debian's package with apt-get. The jars come from
+# `mvn -B -q package -DskipTests`, run here only if one is missing.
+#
+# Jobs: the arguments, or E2E_JOBS="JOB=JAR ...". The default is two replicas of the Jersey
+# example; the RESTEasy example joins as e.g. orders-resteasy=examples-resteasy/target/examples-resteasy.jar.
+# Settings: E2E_REQUESTS (mixed requests per job, 1500), E2E_FLOOD (unmatched requests per job,
+# 3000), E2E_SECONDS (time limit of each load phase, 30), E2E_TIMEOUT (the whole run, 600 s),
+# E2E_JAVA_OPTS (-Xmx256m), E2E_LOAD_JAR (the jar whose --load drives every job: the Jersey
+# example's), E2E_KEEP=1 (keep the temporary directory, with every log and scrape).
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+root=$PWD
+jersey_jar=examples-jersey/target/examples-jersey.jar
+default_jobs="orders-a=$jersey_jar orders-b=$jersey_jar"
+if [ $# -gt 0 ]; then
+    job_specs=("$@")
+else
+    read -r -a job_specs <<< "${E2E_JOBS:-$default_jobs}"
+fi
+load_jar=${E2E_LOAD_JAR:-$jersey_jar}
+requests=${E2E_REQUESTS:-1500}
+flood=${E2E_FLOOD:-3000}
+load_seconds=${E2E_SECONDS:-30}
+overall=${E2E_TIMEOUT:-600}
+read -r -a java_opts <<< "${E2E_JAVA_OPTS:--Xmx256m}"
+dashboard=examples/grafana/promjaxrs-dashboard.json
+example_config=examples/prometheus/prometheus.yml
+started_at=$SECONDS
+
+# promtool lint findings accepted on a text scrape, as extended regexes over its output lines,
+# each with its reason. None are needed today: the default metrics, the example's annotation
+# metrics and client_java's JVM metrics all lint clean with promtool 2.42.
+accepted_lint=()
+
+log() { printf '==> e2e: %s\n' "$*"; }
+die() { printf 'e2e: FAIL: %s\n' "$*" >&2; exit 1; }
+
+checks=()
+failures=0
+pass() { checks+=("ok    $*"); printf '  ok    %s\n' "$*"; }
+fail() { checks+=("FAIL  $*"); printf '  FAIL  %s\n' "$*"; failures=$((failures + 1)); }
+check() { # check DESCRIPTION COMMAND...: pass or fail on the command's status
+    local what=$1
+    shift
+    if "$@"; then pass "$what"; else fail "$what"; fi
+}
+
+# ---------------------------------------------------------------- clean-up, pass or fail
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/promjaxrs-e2e.XXXXXX")
+pids=()
+watchdog=
+cleanup() {
+    local rc=$?
+    trap - EXIT INT TERM
+    [ -n "$watchdog" ] && kill -TERM "$watchdog" 2>/dev/null || true
+    local pid
+    for pid in "${pids[@]}"; do
+        kill -TERM "$pid" 2>/dev/null || true
+    done
+    local end=$((SECONDS + 15))
+    for pid in "${pids[@]}"; do
+        while kill -0 "$pid" 2>/dev/null && ((SECONDS < end)); do sleep 0.2; done
+        kill -KILL "$pid" 2>/dev/null || true
+        wait "$pid" 2>/dev/null || true
+    done
+    if [ "$rc" -ne 0 ]; then
+        local file
+        for file in "$tmp"/*.log; do
+            [ -s "$file" ] || continue
+            printf -- '--- last lines of %s\n' "${file##*/}" >&2
+            tail -n 15 "$file" >&2
+        done
+    fi
+    if [ "${E2E_KEEP:-}" = 1 ]; then
+        echo "e2e: kept $tmp" >&2
+    else
+        rm -rf "$tmp"
+    fi
+    exit "$rc"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# wait_until SECONDS COMMAND...: retries the command every half second until it succeeds
+wait_until() {
+    local end=$((SECONDS + $1))
+    shift
+    until "$@"; do
+        ((SECONDS < end)) || return 1
+        sleep 0.5
+    done
+}
+
+# ---------------------------------------------------------------- tools
+missing=()
+command -v prometheus > /dev/null && command -v promtool > /dev/null || missing+=(prometheus)
+command -v python3 > /dev/null || missing+=(python3)
+command -v curl > /dev/null || missing+=(curl)
+command -v java > /dev/null || die "java is not on the PATH (JDK 17 needed)"
+if [ ${#missing[@]} -gt 0 ]; then
+    if [ "$(id -u)" -ne 0 ] || ! command -v apt-get > /dev/null; then
+        die "missing ${missing[*]}: install them (Debian: apt-get install -y --no-install-recommends ${missing[*]}), or run this as root on Debian, which installs them"
+    fi
+    log "installing ${missing[*]} with apt-get (Debian's prometheus package brings promtool; its own service is not used)"
+    export DEBIAN_FRONTEND=noninteractive
+    timeout 300 apt-get update -q > "$tmp/apt.log" 2>&1 || die "apt-get update failed (see above)"
+    timeout 600 apt-get install -y -q --no-install-recommends "${missing[@]}" >> "$tmp/apt.log" 2>&1 \
+        || die "apt-get install ${missing[*]} failed (see above)"
+    rm -f "$tmp/apt.log"
+fi
+prometheus_bin=$(command -v prometheus)
+promtool_bin=$(command -v promtool)
+promapi=(python3 "$root/e2e/promapi.py")
+log "using $prometheus_bin and $promtool_bin: $("$promtool_bin" --version 2>&1 | head -n 1)"
+
+# ---------------------------------------------------------------- jars
+names=()
+jars=()
+for spec in "${job_specs[@]}"; do
+    [[ $spec == *=* ]] || die "job '$spec': expected JOB=JAR"
+    name=${spec%%=*}
+    [[ $name =~ ^[a-zA-Z_][a-zA-Z0-9_-]*$ ]] || die "job '$name': not a valid job name"
+    names+=("$name")
+    jars+=("${spec#*=}")
+done
+[ ${#names[@]} -ge 1 ] || die "no jobs"
+for jar in "${jars[@]}" "$load_jar"; do
+    if [ ! -f "$jar" ]; then
+        log "$jar is missing: mvn -B -q -ntp package -DskipTests"
+        timeout 900 mvn -B -q -ntp package -DskipTests || die "the build failed"
+        break
+    fi
+done
+# Each jar runs from a copy, so a build started meanwhile cannot change classes under a running JVM.
+mkdir -p "$tmp/jars"
+copy_jar() {
+    local copy
+    copy="$tmp/jars/$(printf '%s' "$1" | tr '/' '_')"
+    [ -f "$1" ] || die "$1: no such jar"
+    [ -f "$copy" ] || cp "$1" "$copy"
+    printf '%s' "$copy"
+}
+for i in "${!jars[@]}"; do
+    jars[i]=$(copy_jar "${jars[i]}")
+done
+load_jar=$(copy_jar "$load_jar")
+
+# From here on the run is bounded as a whole: past E2E_TIMEOUT the watchdog stops it (and cleanup
+# runs). Installing and building, before, have time limits of their own.
+(
+    trap 'kill -TERM $sleeper 2>/dev/null; exit 0' TERM
+    sleep "$overall" &
+    sleeper=$!
+    wait "$sleeper"
+    echo "e2e: FAIL: still running after E2E_TIMEOUT=$overall s; stopping" >&2
+    kill -TERM $$
+) &
+watchdog=$!
+
+# ---------------------------------------------------------------- services
+read -r -a free <<< "$("${promapi[@]}" free-ports $((2 * ${#names[@]} + 1)))"
+prom_port=${free[0]}
+prom="http://127.0.0.1:$prom_port"
+token=$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')
+printf '%s' "$token" > "$tmp/metrics-token"
+ports=()
+metrics_ports=()
+service_pids=()
+for i in "${!names[@]}"; do
+    ports+=("${free[$((2 * i + 1))]}")
+    metrics_ports+=("${free[$((2 * i + 2))]}")
+    HOST=127.0.0.1 PORT=${ports[i]} METRICS_PORT=${metrics_ports[i]} METRICS_TOKEN=$token \
+        java "${java_opts[@]}" -jar "${jars[i]}" > "$tmp/${names[i]}.log" 2>&1 &
+    pids+=($!)
+    service_pids+=($!)
+    log "started ${names[i]} (pid $!) on 127.0.0.1:${ports[i]}, metrics port ${metrics_ports[i]}"
+done
+serving() { # serving INDEX: the service answers its index, and has not died
+    kill -0 "${service_pids[$1]}" 2>/dev/null || die "${names[$1]} exited: $(tail -n 5 "$tmp/${names[$1]}.log")"
+    curl -fsS -o /dev/null -m 2 "http://127.0.0.1:${ports[$1]}/" 2> /dev/null
+}
+for i in "${!names[@]}"; do
+    wait_until 90 serving "$i" || die "${names[i]} did not answer on 127.0.0.1:${ports[i]} within 90 s"
+done
+log "services up after $((SECONDS - started_at)) s: $(head -n 1 "$tmp/${names[0]}.log")"
+
+# ---------------------------------------------------------------- Prometheus
+{
+    echo "# written by e2e/run.sh: every example is a job of its own, scraped every second"
+    echo "global:"
+    echo "  scrape_interval: 1s"
+    echo "  scrape_timeout: 1s"
+    echo "  evaluation_interval: 1s"
+    echo "scrape_configs:"
+    for i in "${!names[@]}"; do
+        echo "  - job_name: ${names[i]}"
+        echo "    authorization:"
+        echo "      type: Bearer"
+        echo "      credentials_file: $tmp/metrics-token"
+        echo "    static_configs:"
+        echo "      - targets: ['127.0.0.1:${ports[i]}']"
+    done
+} > "$tmp/prometheus.yml"
+"$promtool_bin" check config "$tmp/prometheus.yml" > "$tmp/promtool-config.out" 2>&1 \
+    || die "promtool check config: $(cat "$tmp/promtool-config.out")"
+"$prometheus_bin" --config.file="$tmp/prometheus.yml" --storage.tsdb.path="$tmp/data" \
+    --storage.tsdb.retention.time=1h --web.listen-address="127.0.0.1:$prom_port" --log.level=warn \
+    > "$tmp/prometheus.log" 2>&1 &
+pids+=($!)
+prometheus_pid=$!
+prometheus_started=$SECONDS
+prometheus_ready() {
+    kill -0 "$prometheus_pid" 2>/dev/null || die "prometheus exited: $(tail -n 5 "$tmp/prometheus.log")"
+    curl -fsS -o /dev/null -m 2 "$prom/-/ready" 2> /dev/null
+}
+wait_until 60 prometheus_ready || die "prometheus was not ready on $prom within 60 s"
+targets_up() {
+    [ "$("${promapi[@]}" targets "$prom" | awk -F '\t' '$2 == "up"' | wc -l)" -eq ${#names[@]} ]
+}
+wait_until 30 targets_up || die "not every target up within 30 s: $("${promapi[@]}" targets "$prom")"
+log "prometheus (pid $prometheus_pid) on $prom scrapes ${names[*]} every second"
+
+# ---------------------------------------------------------------- load
+# run_load PHASE ARGS...: the load generator against every job at once; fails if one fails
+run_load() {
+    local phase=$1
+    shift
+    local load_pids=() i rc=0
+    for i in "${!names[@]}"; do
+        METRICS_TOKEN=$token timeout $((load_seconds + 60)) java "${java_opts[@]}" -jar "$load_jar" --load "$@" \
+            --seconds "$load_seconds" --target "http://127.0.0.1:${ports[i]}" > "$tmp/$phase-${names[i]}.log" 2>&1 &
+        pids+=($!)
+        load_pids+=($!)
+    done
+    for i in "${!names[@]}"; do
+        if wait "${load_pids[i]}"; then
+            printf '    %-12s %s\n' "${names[i]}" "$(grep '^load: done' "$tmp/$phase-${names[i]}.log")"
+        else
+            rc=1
+            printf '    %-12s failed: %s\n' "${names[i]}" "$(tail -n 3 "$tmp/$phase-${names[i]}.log")"
+        fi
+    done
+    return $rc
+}
+load_start=$SECONDS
+log "load: $requests mixed requests per job (at most $load_seconds s)"
+run_load mix --requests "$requests" || die "the load generator failed"
+log "flood: $flood requests to random unmatched paths per job (at most $load_seconds s)"
+run_load flood --flood --requests "$flood" || die "the flood failed"
+flooded=() # what each flood sent: fewer than E2E_FLOOD if it ran out of time
+for i in "${!names[@]}"; do
+    flooded+=("$(grep '^load: done' "$tmp/flood-${names[i]}.log" | grep -o '404=[0-9]*' | cut -d = -f 2)")
+    [ -n "${flooded[i]}" ] && [ "${flooded[i]}" -gt 0 ] || die "the flood at ${names[i]} got no 404 answers"
+done
+log "load and flood sent in $((SECONDS - load_start)) s"
+
+# query EXPR: the series of an instant query at the evaluation time, "{labels}<TAB>value" each
+query() { "${promapi[@]}" query "$prom" "$1" "${t_eval:-}"; }
+# of_job JOB: the value of the series labelled job="JOB", from query's output on stdin
+of_job() { awk -F '\t' -v job="job=\"$1\"" 'index($1, job) { print $2; exit }'; }
+unmatched='jaxrs_http_request_duration_seconds_count{path="UNMATCHED",method="GET",status="404"}'
+flood_stored() {
+    local out i
+    out=$(query "sum by (job) ($unmatched)")
+    for i in "${!names[@]}"; do
+        awk -v v="$(of_job "${names[i]}" <<< "$out")" -v n="${flooded[i]}" 'BEGIN { exit !(v != "" && v + 0 >= n) }' || return 1
+    done
+}
+wait_until 30 flood_stored || die "prometheus did not store the flood within 30 s"
+sleep 2
+# Every query is evaluated at this one instant, so the figures hold however long the checks take,
+# and rates are taken over the whole run, however long the load took.
+t_eval=$(date +%s)
+window="$((SECONDS - prometheus_started + 10))s"
+
+# ---------------------------------------------------------------- checks through Prometheus
+log "checks through Prometheus's HTTP API at $(date -u -d "@$t_eval" +%H:%M:%SZ), rates over the run's $window"
+targets=$("${promapi[@]}" targets "$prom")
+rates=$(query "sum by (job) (rate(jaxrs_http_request_total[$window]))")
+matched='jaxrs_http_request_duration_seconds_bucket{path!="UNMATCHED"}'
+p50=$(query "histogram_quantile(0.5, sum by (job, le) (rate($matched[$window])))")
+p90=$(query "histogram_quantile(0.9, sum by (job, le) (rate($matched[$window])))")
+p99=$(query "histogram_quantile(0.99, sum by (job, le) (rate($matched[$window])))")
+templates=$(query "count by (job) (histogram_quantile(0.9, sum by (job, path, le) (rate(jaxrs_http_request_duration_seconds_bucket[$window]))) >= 0)")
+unmatched_series=$(query "count by (job) ($unmatched)")
+unmatched_count=$(query "sum by (job) ($unmatched)")
+raw_paths=$(query 'count by (job) ({__name__=~"jaxrs_.+",path=~".*(nope|no-such-page).*"})')
+jaxrs_series=$(query 'count by (job) ({__name__=~"jaxrs_.+"})')
+all_series=$(query 'count by (job) ({__name__=~".+"})')
+jvm_series=$(query 'count by (job) ({__name__=~"jvm_.+"})')
+heap=$(query 'sum by (job) (jvm_memory_used_bytes{area="heap"})')
+cpu=$(query 'sum by (job) (process_cpu_seconds_total)')
+num() { # num VALUE: a finite number above 0
+    case ${1,,} in '' | *nan* | *inf*) return 1 ;; esac
+    awk -v v="$1" 'BEGIN { exit !(v + 0 > 0) }'
+}
+for i in "${!names[@]}"; do
+    job=${names[i]}
+    echo "  -- $job"
+    target=$(awk -F '\t' -v job="$job" '$1 == job' <<< "$targets")
+    up=$(query "up{job=\"$job\"}" | cut -f 2)
+    check "$job: target up (up=$up, health=$(cut -f 2 <<< "$target"), last error: '$(cut -f 4 <<< "$target")')" \
+        test "$up" = 1 -a "$(cut -f 2 <<< "$target")" = up -a -z "$(cut -f 4 <<< "$target")"
+    rate=$(of_job "$job" <<< "$rates")
+    check "$job: request rate $(printf '%.1f' "${rate:-0}") req/s" num "$rate"
+    q50=$(of_job "$job" <<< "$p50")
+    q90=$(of_job "$job" <<< "$p90")
+    q99=$(of_job "$job" <<< "$p99")
+    check "$job: histogram_quantile of matched requests: p50 ${q50:-none} s, p90 ${q90:-none} s, p99 ${q99:-none} s; p90 finite for $(of_job "$job" <<< "$templates") templates" \
+        eval 'num "$q50" && num "$q90" && num "$q99"'
+    series=$(of_job "$job" <<< "$unmatched_series")
+    count=$(of_job "$job" <<< "$unmatched_count")
+    check "$job: the unmatched flood is ${series:-no} series (path=\"UNMATCHED\", $count requests >= ${flooded[i]} flooded); no series carries a raw path" \
+        eval '[ "$series" = 1 ] && [ -z "$(of_job "$job" <<< "$raw_paths")" ]'
+    jaxrs=$(of_job "$job" <<< "$jaxrs_series")
+    check "$job: $jaxrs jaxrs_* series of $(of_job "$job" <<< "$all_series") stored, fewer than the ${flooded[i]} flooded paths" \
+        eval '[ -n "$jaxrs" ] && [ "$jaxrs" -lt "${flooded[i]}" ]'
+    jvm=$(of_job "$job" <<< "$jvm_series")
+    check "$job: JVM metrics: $jvm jvm_* series, heap used $(awk -v v="$(of_job "$job" <<< "$heap")" 'BEGIN { printf "%.0f MiB", v / 1048576 }'), process CPU $(of_job "$job" <<< "$cpu") s" \
+        eval 'num "$jvm" && num "$(of_job "$job" <<< "$heap")" && num "$(of_job "$job" <<< "$cpu")"'
+    # Prometheus 2.42 asks for OpenMetrics first; then the family of a counter is stored without
+    # its _total suffix, and client_java's jvm_runtime_info is of type info (text format: gauge).
+    metadata=$("${promapi[@]}" metadata "$prom" "$job")
+    stored=$(awk -F '\t' '$1 == "jaxrs_http_request" || $1 == "jvm_runtime" { printf "%s%s %s", n++ ? ", " : "", $1, $2 }' <<< "$metadata")
+    check "$job: Prometheus scraped OpenMetrics and parsed it (metadata: $stored)" \
+        eval '[[ $stored == *"jaxrs_http_request counter"* ]]'
+done
+
+# ---------------------------------------------------------------- the endpoints, and promtool on each scrape
+log "scrapes: bearer token, separate port, promtool"
+om_accept='application/openmetrics-text; version=1.0.0; charset=utf-8'
+# lint FILE: promtool check metrics on a text scrape; findings not in accepted_lint fail
+lint() {
+    local rc=0 out finding pattern unaccepted=()
+    out=$("$promtool_bin" check metrics < "$1" 2>&1) || rc=$?
+    [ -z "$out" ] || sed 's/^/      promtool: /' <<< "$out"
+    [ "$rc" -eq 0 ] && return 0
+    [ "$rc" -eq 3 ] || return 1 # 1: the text did not parse; 3: lint findings only
+    while IFS= read -r finding; do
+        for pattern in "${accepted_lint[@]}"; do
+            [[ $finding =~ $pattern ]] && continue 2
+        done
+        unaccepted+=("$finding")
+    done <<< "$out"
+    [ ${#unaccepted[@]} -eq 0 ]
+}
+# openmetrics FILE JOB: promtool 2.42's `check metrics` reads text 0.0.4 only (OpenMetrics' info
+# type stops its parser), so the OpenMetrics scrape goes through promtool's OpenMetrics parser
+# instead: `tsdb create-blocks-from openmetrics`, which wants a timestamp on every sample.
+openmetrics() {
+    local samples imported
+    [ "$(tail -n 1 "$1")" = "# EOF" ] || { echo "      no '# EOF' at the end"; return 1; }
+    awk -v ts="$t_eval" '/^#/ { print; next } { i = index($0, " # "); if (i > 0) print substr($0, 1, i - 1) " " ts substr($0, i); else print $0 " " ts }' \
+        "$1" > "$1.ts"
+    samples=$(grep -vc '^#' "$1")
+    if ! "$promtool_bin" tsdb create-blocks-from openmetrics "$1.ts" "$tmp/blocks-$2" > "$1.promtool" 2>&1; then
+        sed 's/^/      promtool: /' "$1.promtool"
+        return 1
+    fi
+    imported=$(awk 'NR == 2 { print $5 }' "$1.promtool")
+    echo "      promtool imported $imported samples of the $samples in the scrape"
+    [ "$imported" = "$samples" ]
+}
+for i in "${!names[@]}"; do
+    job=${names[i]}
+    url="http://127.0.0.1:${ports[i]}/metrics"
+    echo "  -- $job"
+    anonymous=$(curl -s -o /dev/null -w '%{http_code}' -m 10 "$url" || true)
+    wrong=$(curl -s -o /dev/null -w '%{http_code}' -m 10 -H 'Authorization: Bearer wrong' "$url" || true)
+    check "$job: /metrics without the token: $anonymous, with a wrong one: $wrong" test "$anonymous" = 401 -a "$wrong" = 401
+    text_type=$(curl -fsS -m 10 -H "Authorization: Bearer $token" -o "$tmp/$job.prom" -w '%{content_type}' "$url" || true)
+    check "$job: text scrape ($text_type, $(grep -vc '^#' "$tmp/$job.prom") samples): promtool check metrics clean" \
+        eval '[[ $text_type == text/plain* ]] && lint "$tmp/$job.prom"'
+    om_type=$(curl -fsS -m 10 -H "Authorization: Bearer $token" -H "Accept: $om_accept" -o "$tmp/$job.om" \
+        -w '%{content_type}' "$url" || true)
+    check "$job: OpenMetrics scrape ($om_type): parsed by promtool" \
+        eval '[[ $om_type == application/openmetrics-text* ]] && openmetrics "$tmp/$job.om" "$job"'
+    separate="http://127.0.0.1:${metrics_ports[i]}/metrics"
+    if curl -s -o /dev/null -m 5 "$separate"; then
+        separate_anonymous=$(curl -s -o /dev/null -w '%{http_code}' -m 10 "$separate" || true)
+        separate_body=$(curl -fsS -m 10 -H "Authorization: Bearer $token" "$separate" || true)
+        check "$job: separate metrics port ${metrics_ports[i]}: 401 without the token ($separate_anonymous), the metrics with it" \
+            eval '[ "$separate_anonymous" = 401 ] && grep -q "^jaxrs_http_request_total{" <<< "$separate_body"'
+    else
+        echo "      note: nothing listens on METRICS_PORT ${metrics_ports[i]}: this example has no separate port"
+    fi
+done
+
+# ---------------------------------------------------------------- the Grafana dashboard
+log "dashboard: every PromQL expression of $dashboard"
+dashboard_jobs="($(IFS='|'; echo "${names[*]}"))"
+for job_regex in "$dashboard_jobs" "${names[@]}"; do
+    out=$("${promapi[@]}" dashboard "$prom" "$root/$dashboard" "$t_eval" "$job_regex" '.*' "$window") && rc=0 || rc=$?
+    total=$(grep -c . <<< "$out" || true)
+    if [ "$job_regex" = "$dashboard_jobs" ]; then # every query once: its series, and how many are finite
+        awk -F '\t' '{ printf "      %-4s %4s series %4s finite  %s\n", $1, $2, $3, $4 }' <<< "$out"
+    fi
+    if [ "$rc" -ne 0 ]; then
+        awk -F '\t' '$1 != "ok" { printf "      %s: %s %s\n      %s\n", $1, $4, $3, $5 }' <<< "$out"
+    fi
+    check "dashboard, \$job=~\"$job_regex\": $(grep -c '^ok' <<< "$out" || true) of $total queries return data ($(awk -F '\t' '$1 == "ok" { n += $2 } END { print n + 0 }' <<< "$out") series)" \
+        test "$rc" -eq 0 -a "$total" -gt 0
+done
+check "$example_config: promtool check config --syntax-only" \
+    eval '"$promtool_bin" check config --syntax-only "$root/$example_config" > "$tmp/example-config.out" 2>&1 || { sed "s/^/      /" "$tmp/example-config.out"; false; }'
+
+# ---------------------------------------------------------------- summary
+echo
+if [ "$failures" -eq 0 ]; then
+    log "PASS: ${#checks[@]} checks on ${#names[@]} jobs (${names[*]}) in $((SECONDS - started_at)) s"
+else
+    log "FAIL: $failures of ${#checks[@]} checks failed:"
+    printf '%s\n' "${checks[@]}" | grep '^FAIL' | sed 's/^/    /'
+    exit 1
+fi
