@@ -9,10 +9,13 @@ import io.github.promjaxrs.fixture.ItemsResource;
 import io.github.promjaxrs.fixture.ResteasyTestRuntime.UndertowServer;
 import io.github.promjaxrs.fixture.TestApp;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Application;
 import java.net.http.HttpResponse;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BiConsumer;
 import org.jboss.resteasy.core.ResteasyDeploymentImpl;
 import org.jboss.resteasy.spi.ResteasyDeployment;
@@ -93,6 +96,40 @@ class ResteasyRegistrationTest {
         };
         try (TestApp app = deploy(registry, metrics, withFactory, Map.of())) {
             assertEverythingWorks(app);
+        }
+    }
+
+    /** An application at {@code /api}: RESTEasy maps its servlet to {@code /api/*}. */
+    @ApplicationPath("api")
+    public static class ApiApplication extends Application {
+        private final PrometheusMetrics metrics;
+
+        ApiApplication(PrometheusMetrics metrics) {
+            this.metrics = metrics;
+        }
+
+        @Override
+        public Set<Class<?>> getClasses() {
+            return Set.of(ItemsResource.class);
+        }
+
+        @Override
+        public Set<Object> getSingletons() {
+            return Set.of(metrics);
+        }
+    }
+
+    @Test
+    void underAnApplicationPathTemplatesAndPathsAreRelativeToTheApplication() {
+        PrometheusRegistry registry = new PrometheusRegistry();
+        PrometheusMetrics metrics = PrometheusMetrics.builder().registry(registry).excludedPaths("^/items$").build();
+        try (TestApp app = TestApp.serving(registry, UndertowServer.start(new ApiApplication(metrics), "/"))) {
+            assertThat(app.get("/api/items/7").body()).isEqualTo("item 7");
+            assertThat(app.get("/api/items").statusCode()).isEqualTo(200); // excluded: the path is /items
+
+            assertThat(app.lines(COUNT))
+                    .containsExactly(COUNT + "{method=\"GET\",path=\"/items/{id}\",status=\"200\"} 1");
+            assertThat(app.get("/api/metrics").body()).contains(COUNT + "{method=\"GET\",path=\"/items/{id}\",status=\"200\"} 1\n");
         }
     }
 
