@@ -43,9 +43,14 @@ public final class AnnotationBinder {
         }
     }
 
-    /** The annotation metrics of {@code method}, or null when it has none. */
-    MethodAnnotations bind(Class<?> resourceClass, Method method, MatchedMethod matched, MethodNames methodNames) {
-        List<DeclaredMetric> declared = new ArrayList<>(DeclaredMetric.on(resourceClass, method));
+    /**
+     * The annotation metrics of {@code method}, or null when it has none.
+     *
+     * @param annotated the method whose Jakarta REST annotations apply (an overridden one, if inherited)
+     */
+    MethodAnnotations bind(Class<?> resourceClass, Method method, Method annotated, MatchedMethod matched,
+                           MethodNames methodNames) {
+        List<DeclaredMetric> declared = new ArrayList<>(DeclaredMetric.on(resourceClass, method, annotated));
         declared.addAll(userDefaults);
         if (declared.isEmpty()) {
             return null;
@@ -56,7 +61,7 @@ public final class AnnotationBinder {
         List<BoundMetric> gauges = new ArrayList<>();
         Set<String> names = new HashSet<>();
         for (DeclaredMetric d : declared) {
-            BoundMetric bound = bind(d, method, methodName, matched.staticTemplate);
+            BoundMetric bound = bind(d, annotated, methodName, matched.staticTemplate);
             if (!names.add(name(d.metric()))) {
                 continue; // declared on both the method and its class: the method's wins
             }

@@ -26,10 +26,16 @@ record DeclaredMetric(Annotation metric, List<Label> extraLabels, boolean userDe
     private static final List<Class<? extends Annotation>> METRIC_ANNOTATIONS =
             List.of(Counted.class, Timed.class, InProgress.class, Label.class);
 
-    /** The metrics declared on {@code method} and on {@code resourceClass}, method first. */
-    static List<DeclaredMetric> on(Class<?> resourceClass, Method method) {
+    /**
+     * The metrics declared on {@code method} (and on {@code annotated}, the method it inherits its
+     * Jakarta REST annotations from, if another) and on {@code resourceClass}, methods first.
+     */
+    static List<DeclaredMetric> on(Class<?> resourceClass, Method method, Method annotated) {
         List<DeclaredMetric> found = new ArrayList<>();
         collect(method, false, found, new HashSet<>());
+        if (annotated != method) {
+            collect(annotated, false, found, new HashSet<>());
+        }
         collect(resourceClass, false, found, new HashSet<>());
         return found;
     }

@@ -2,7 +2,6 @@ package io.github.promjaxrs.internal;
 
 import io.github.promjaxrs.annotation.DoNotTrack;
 import io.github.promjaxrs.annotation.ExcludeAllMetrics;
-import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.DynamicFeature;
 import jakarta.ws.rs.container.ResourceInfo;
@@ -47,36 +46,30 @@ public final class MetricsDynamicFeature implements DynamicFeature {
         if (isMetricsResource && metricsEndpointFilter != null) {
             context.register(metricsEndpointFilter);
         }
-        String httpMethod = httpMethod(method);
+        Method annotated = InheritedAnnotations.annotatedMethod(method);
+        String httpMethod = InheritedAnnotations.httpMethod(annotated);
         if (httpMethod == null) {
             // no designator: a method the runtime generated (automatic OPTIONS, say), recorded as unmatched
             return;
         }
         recorder.methodNames().declare(httpMethod);
-        if (isPresent(ExcludeAllMetrics.class, resourceClass, method)) {
+        if (isPresent(ExcludeAllMetrics.class, resourceClass, method, annotated)) {
             context.register(new MethodMetricsFilter(recorder, null, false, null), MethodMetricsFilter.PRIORITY);
             return;
         }
         MatchedMethod matched = new MatchedMethod(resourceClass.getSimpleName() + "." + method.getName(),
-                isMetricsResource ? metricsPath : ResourceTemplate.of(resourceClass, method), recorder.runtime());
-        boolean tracked = !isPresent(DoNotTrack.class, resourceClass, method);
-        MethodAnnotations bound = annotations.bind(resourceClass, method, matched, recorder.methodNames());
+                isMetricsResource ? metricsPath : ResourceTemplate.of(resourceClass, annotated), recorder.runtime());
+        boolean tracked = !isPresent(DoNotTrack.class, resourceClass, method, annotated);
+        MethodAnnotations bound = annotations.bind(resourceClass, method, annotated, matched,
+                recorder.methodNames());
         if (recorder.defaults() != null || bound != null) {
             context.register(new MethodMetricsFilter(recorder, matched, tracked, bound), MethodMetricsFilter.PRIORITY);
         }
     }
 
-    private static String httpMethod(Method method) {
-        for (Annotation annotation : method.getAnnotations()) {
-            HttpMethod designator = annotation.annotationType().getAnnotation(HttpMethod.class);
-            if (designator != null) {
-                return designator.value();
-            }
-        }
-        return null;
-    }
-
-    private static boolean isPresent(Class<? extends Annotation> type, Class<?> resourceClass, Method method) {
-        return method.isAnnotationPresent(type) || resourceClass.isAnnotationPresent(type);
+    private static boolean isPresent(Class<? extends Annotation> type, Class<?> resourceClass, Method method,
+                                     Method annotated) {
+        return method.isAnnotationPresent(type) || annotated.isAnnotationPresent(type)
+                || resourceClass.isAnnotationPresent(type);
     }
 }
