@@ -11,6 +11,7 @@ import io.github.promjaxrs.internal.Naming;
 import io.github.promjaxrs.internal.RequestRecorder;
 import io.github.promjaxrs.internal.RequestTimingFilter;
 import io.github.promjaxrs.internal.RuntimeAdapter;
+import io.github.promjaxrs.internal.RuntimeDetection;
 import io.prometheus.metrics.core.datapoints.GaugeDataPoint;
 import io.prometheus.metrics.core.metrics.Gauge;
 import io.prometheus.metrics.expositionformats.ExpositionFormatWriter;
@@ -62,7 +63,7 @@ public final class PrometheusMetrics implements Feature {
         this.registry = b.registry;
         this.path = b.path == null ? null : Naming.normalisePath(b.path);
         this.metricsEndpointFilter = b.metricsEndpointFilter;
-        this.runtime = RuntimeAdapter.detect();
+        this.runtime = RuntimeDetection.detect();
         String prefix = b.defaultsPrefix.isEmpty() ? "" : b.defaultsPrefix + "_";
         CardinalityOverflows overflows;
         try {

@@ -4,7 +4,6 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.FeatureContext;
 import java.util.List;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -12,8 +11,8 @@ import java.util.logging.Logger;
  * lives, how a sub-resource locator chain is seen, how an exception no mapper handled is seen,
  * how the metrics endpoint is mounted.
  *
- * <p>{@link #detect()} chains one adapter per implementation found on the class path in front
- * of this portable one, which uses only the Jakarta REST API. Each adapter handles what it
+ * <p>{@link RuntimeDetection#detect()} chains one adapter per implementation found on the class
+ * path in front of this portable one, which uses only the Jakarta REST API. Each adapter handles what it
  * recognises as its own (a request by its class, a configuration by its class) and passes
  * everything else down the chain, so a class path that holds two implementations still works.
  */
@@ -28,40 +27,9 @@ public class RuntimeAdapter {
         this.next = next;
     }
 
-    /** The adapter chain for the runtimes on the class path. */
-    public static RuntimeAdapter detect() {
-        RuntimeAdapter adapter = new RuntimeAdapter(null);
-        // each adapter class is loaded only when its runtime is present, by a factory typed RuntimeAdapter
-        if (isPresent("org.glassfish.jersey.server.ContainerRequest")) {
-            try {
-                adapter = io.github.promjaxrs.internal.jersey.JerseyRuntimeAdapter.create(adapter);
-            } catch (LinkageError e) {
-                unsupported("Jersey", e);
-            }
-        }
-        if (isPresent("org.jboss.resteasy.core.ResourceMethodInvoker")) {
-            try {
-                adapter = io.github.promjaxrs.internal.resteasy.ResteasyRuntimeAdapter.create(adapter);
-            } catch (LinkageError e) {
-                unsupported("RESTEasy", e);
-            }
-        }
-        return adapter;
-    }
-
-    private static void unsupported(String runtime, LinkageError e) {
-        // another major version: its requests are still recorded, through the portable adapter
-        LOG.log(Level.WARNING, "promjaxrs: " + runtime + " is on the class path in a version promjaxrs has no "
-                + "adapter for; using the portable Jakarta REST adapter", e);
-    }
-
-    private static boolean isPresent(String className) {
-        try {
-            Class.forName(className, false, RuntimeAdapter.class.getClassLoader());
-            return true;
-        } catch (ClassNotFoundException | LinkageError e) {
-            return false;
-        }
+    /** The adapter that uses only the Jakarta REST API: the end of every chain. */
+    static RuntimeAdapter portable() {
+        return new RuntimeAdapter(null);
     }
 
     /** Registers what this runtime needs besides the filters; called once per configured application. */
