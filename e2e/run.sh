@@ -6,7 +6,7 @@
 # Starts each example jar on free 127.0.0.1 ports (HOST and PORT, as SPEC "Examples" has it,
 # plus METRICS_TOKEN and METRICS_PORT), has Prometheus scrape each every second as a job of its
 # own, with the bearer token, sends each the example's bounded --load and then a --flood of
-# unmatched paths, and checks through Prometheus's HTTP API that: every target is up; both have
+# unmatched paths, and checks through Prometheus's HTTP API that: every target is up; each has
 # a request rate; histogram_quantile is computable; the flood is one series per job; JVM
 # metrics are there; every scrape passes promtool (text lint, OpenMetrics parse); and every
 # PromQL expression of examples/grafana/promjaxrs-dashboard.json parses and returns data.
@@ -16,8 +16,8 @@
 # and this runs as root, it installs Debian's package with apt-get. The jars come from
 # `mvn -B -q package -DskipTests`, run here only if one is missing.
 #
-# Jobs: the arguments, or E2E_JOBS="JOB=JAR ...". The default is two replicas of the Jersey
-# example; the RESTEasy example joins as e.g. orders-resteasy=examples-resteasy/target/examples-resteasy.jar.
+# Jobs: the arguments, or E2E_JOBS="JOB=JAR ...". The default is the orders service once on each
+# runtime: orders-jersey (the Jersey example's jar) and orders-resteasy (the RESTEasy example's).
 # Settings: E2E_REQUESTS (mixed requests per job, 1500), E2E_FLOOD (unmatched requests per job,
 # 3000), E2E_SECONDS (time limit of each load phase, 30), E2E_TIMEOUT (the whole run, 600 s),
 # E2E_JAVA_OPTS (-Xmx256m), E2E_LOAD_JAR (the jar whose --load drives every job: the Jersey
@@ -27,7 +27,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
 jersey_jar=examples-jersey/target/examples-jersey.jar
-default_jobs="orders-a=$jersey_jar orders-b=$jersey_jar"
+resteasy_jar=examples-resteasy/target/examples-resteasy.jar
+default_jobs="orders-jersey=$jersey_jar orders-resteasy=$resteasy_jar"
 if [ $# -gt 0 ]; then
     job_specs=("$@")
 else
@@ -251,10 +252,10 @@ run_load() {
     done
     for i in "${!names[@]}"; do
         if wait "${load_pids[i]}"; then
-            printf '    %-12s %s\n' "${names[i]}" "$(grep '^load: done' "$tmp/$phase-${names[i]}.log")"
+            printf '    %-16s %s\n' "${names[i]}" "$(grep '^load: done' "$tmp/$phase-${names[i]}.log")"
         else
             rc=1
-            printf '    %-12s failed: %s\n' "${names[i]}" "$(tail -n 3 "$tmp/$phase-${names[i]}.log")"
+            printf '    %-16s failed: %s\n' "${names[i]}" "$(tail -n 3 "$tmp/$phase-${names[i]}.log")"
         fi
     done
     return $rc

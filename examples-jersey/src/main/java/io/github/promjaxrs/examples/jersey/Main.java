@@ -1,54 +1,28 @@
 package io.github.promjaxrs.examples.jersey;
 
-import java.io.UncheckedIOException;
-import java.util.Arrays;
+import io.github.promjaxrs.examples.orders.OrdersCommand;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/**
- * Runs the orders service, configured by the environment ({@code HOST}, {@code PORT},
- * {@code METRICS_PORT}, {@code METRICS_TOKEN}); with {@code --load}, runs the load generator
- * against one instead. See the README.
- */
+/** Runs the orders service on Jersey and Grizzly, or its load generator: see {@link OrdersCommand}. */
 public final class Main {
 
     /** Grizzly announces each listener at INFO; the example prints one line of its own instead. */
     private static final Logger GRIZZLY_LOG = Logger.getLogger("org.glassfish.grizzly");
 
+    /**
+     * Jersey warns that each resource instance from {@code Application.getSingletons()} "will be
+     * ignored" as a provider, and then serves it as the resource it is: a false alarm at every start.
+     */
+    private static final Logger JERSEY_PROVIDERS_LOG = Logger.getLogger("org.glassfish.jersey.internal.inject.Providers");
+
     private Main() {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        if (args.length > 0 && args[0].equals("--load")) {
-            System.exit(LoadGenerator.run(Arrays.copyOfRange(args, 1, args.length)));
-        }
-        if (args.length > 0) {
-            System.err.println("usage: java -jar examples-jersey.jar                 (the service; see HOST, PORT, "
-                    + "METRICS_PORT, METRICS_TOKEN)\n"
-                    + "       java -jar examples-jersey.jar --load [--requests N] [--seconds S] [--target URL] [--flood]");
-            System.exit(2);
-        }
+        // the loggers are held in fields: one no one references may be collected, and its level with it
         GRIZZLY_LOG.setLevel(Level.WARNING);
-        OrdersServer server;
-        try {
-            server = start(Settings.fromEnvironment(System.getenv()));
-        } catch (IllegalArgumentException | UncheckedIOException e) {
-            System.err.println("orders: " + e.getMessage()
-                    + (e.getCause() != null ? ": " + e.getCause().getMessage() : ""));
-            System.exit(1);
-            return;
-        }
-        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "orders-shutdown"));
-        System.out.println(server.describe());
-        Thread.currentThread().join(); // Grizzly's threads are daemons: keep the JVM up until it is stopped
-    }
-
-    /**
-     * Starts the service as {@link #main} does, without touching the process: the caller owns
-     * the returned server and closes it. Port 0 binds a free port; {@link OrdersServer#port()}
-     * tells which.
-     */
-    public static OrdersServer start(Settings settings) {
-        return OrdersServer.start(settings);
+        JERSEY_PROVIDERS_LOG.setLevel(Level.SEVERE);
+        OrdersCommand.run("examples-jersey.jar", new GrizzlyContainer(), args);
     }
 }

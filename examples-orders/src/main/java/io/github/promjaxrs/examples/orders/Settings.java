@@ -1,0 +1,71 @@
+package io.github.promjaxrs.examples.orders;
+
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * How the service runs. Read from the environment, so that the README's one command and a
+ * container need no flags; tests build their own, with a fresh registry each.
+ *
+ * @param host         the address to bind ({@code HOST}, default 127.0.0.1)
+ * @param port         the application's port ({@code PORT}, default 8080; 0 picks a free one)
+ * @param metricsPort  a separate port for the metrics alone ({@code METRICS_PORT}), if any
+ * @param metricsToken the bearer token {@code /metrics} requires ({@code METRICS_TOKEN}), if any
+ * @param registry     where the metrics go: the default registry, so JVM metrics are there too
+ */
+public record Settings(String host, int port, OptionalInt metricsPort, Optional<String> metricsToken,
+                       PrometheusRegistry registry) {
+
+    public Settings {
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(metricsPort, "metricsPort");
+        Objects.requireNonNull(metricsToken, "metricsToken");
+        Objects.requireNonNull(registry, "registry");
+    }
+
+    /** The settings the environment asks for; unset or empty variables take their defaults. */
+    public static Settings fromEnvironment(Map<String, String> env) {
+        String host = value(env, "HOST");
+        String port = value(env, "PORT");
+        String metricsPort = value(env, "METRICS_PORT");
+        return new Settings(
+                host == null ? "127.0.0.1" : host,
+                port == null ? 8080 : port("PORT", port),
+                metricsPort == null ? OptionalInt.empty() : OptionalInt.of(port("METRICS_PORT", metricsPort)),
+                Optional.ofNullable(value(env, "METRICS_TOKEN")),
+                PrometheusRegistry.defaultRegistry);
+    }
+
+    /** On 127.0.0.1, with no metrics port and no token: what a test starts from. */
+    public static Settings loopback(int port, PrometheusRegistry registry) {
+        return new Settings("127.0.0.1", port, OptionalInt.empty(), Optional.empty(), registry);
+    }
+
+    public Settings withMetricsToken(String token) {
+        return new Settings(host, port, metricsPort, Optional.of(token), registry);
+    }
+
+    public Settings withMetricsPort(int metricsPort) {
+        return new Settings(host, port, OptionalInt.of(metricsPort), metricsToken, registry);
+    }
+
+    private static String value(Map<String, String> env, String name) {
+        String value = env.get(name);
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    private static int port(String name, String value) {
+        try {
+            int port = Integer.parseInt(value);
+            if (port >= 0 && port <= 65535) {
+                return port;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(name + ": expected a port number from 0 to 65535, got '" + value + "'");
+    }
+}
