@@ -7,7 +7,7 @@ import java.util.logging.Logger;
 
 /**
  * Runs the orders service, configured by the environment ({@code HOST}, {@code PORT},
- * {@code METRICS_PORT}, {@code METRICS_TOKEN}); with {@code --load}, runs the load generator
+ * {@code METRICS_PORT}, {@code METRICS_TOKEN}, {@code METRICS}); with {@code --load}, runs the load generator
  * against one instead. See the README.
  */
 public final class Main {
@@ -24,7 +24,7 @@ public final class Main {
         }
         if (args.length > 0) {
             System.err.println("usage: java -jar examples-jersey.jar                 (the service; see HOST, PORT, "
-                    + "METRICS_PORT, METRICS_TOKEN)\n"
+                    + "METRICS_PORT, METRICS_TOKEN, METRICS)\n"
                     + "       java -jar examples-jersey.jar --load [--requests N] [--seconds S] [--target URL] [--flood]");
             System.exit(2);
         }

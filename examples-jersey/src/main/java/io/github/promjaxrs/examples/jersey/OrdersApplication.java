@@ -9,8 +9,11 @@ import org.glassfish.jersey.server.ServerProperties;
 /** The orders service as a Jersey application: its resources, its exception mapper, and promjaxrs. */
 final class OrdersApplication extends ResourceConfig {
 
+    /** @param metrics null for none ({@code METRICS=off}) */
     OrdersApplication(PrometheusMetrics metrics, OrderStore store) {
-        register(metrics); // all promjaxrs needs: it is a jakarta.ws.rs.core.Feature
+        if (metrics != null) {
+            register(metrics); // all promjaxrs needs: it is a jakarta.ws.rs.core.Feature
+        }
         register(ServiceResource.class);
         register(OrdersResource.class);
         register(ReportsResource.class);

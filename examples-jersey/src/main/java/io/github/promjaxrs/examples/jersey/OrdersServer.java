@@ -23,13 +23,16 @@ public final class OrdersServer implements AutoCloseable {
     private final MetricsServer metricsServer;
     private final URI baseUri;
     private final boolean tokenRequired;
+    private final boolean metrics;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private OrdersServer(HttpServer http, MetricsServer metricsServer, URI baseUri, boolean tokenRequired) {
+    private OrdersServer(HttpServer http, MetricsServer metricsServer, URI baseUri, boolean tokenRequired,
+                         boolean metrics) {
         this.http = http;
         this.metricsServer = metricsServer;
         this.baseUri = baseUri;
         this.tokenRequired = tokenRequired;
+        this.metrics = metrics;
     }
 
     /**
@@ -39,7 +42,7 @@ public final class OrdersServer implements AutoCloseable {
      * @throws IllegalArgumentException if the registry holds the example's metrics already
      */
     static OrdersServer start(Settings settings) {
-        PrometheusMetrics metrics = OrdersMetrics.create(settings);
+        PrometheusMetrics metrics = settings.metrics() ? OrdersMetrics.create(settings) : null;
         HttpServer http = GrizzlyHttpServerFactory.createHttpServer(
                 uri(settings.host(), settings.port()), new OrdersApplication(metrics, new OrderStore()), false);
         try {
@@ -58,7 +61,8 @@ public final class OrdersServer implements AutoCloseable {
                 throw e;
             }
         }
-        return new OrdersServer(http, metricsServer, uri(settings.host(), port), settings.metricsToken().isPresent());
+        return new OrdersServer(http, metricsServer, uri(settings.host(), port), settings.metricsToken().isPresent(),
+                metrics != null);
     }
 
     /** The port the application is bound to. */
@@ -78,8 +82,11 @@ public final class OrdersServer implements AutoCloseable {
 
     /** The one line printed on start-up: where to look. */
     String describe() {
-        StringBuilder line = new StringBuilder("orders listening on ").append(baseUri)
-                .append(" - metrics at ").append(uri("/metrics"));
+        StringBuilder line = new StringBuilder("orders listening on ").append(baseUri);
+        if (!metrics) {
+            return line.append(" - metrics off").toString();
+        }
+        line.append(" - metrics at ").append(uri("/metrics"));
         if (tokenRequired) {
             line.append(" (Bearer token required)");
         }

@@ -1,0 +1,214 @@
+package io.github.promjaxrs.benchmarks.report;
+
+import io.github.promjaxrs.benchmarks.Instrumentation;
+import io.github.promjaxrs.benchmarks.ScrapeFormat;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Turns JMH's JSON results (and the wrk runs of {@code run.sh}) into the markdown tables of
+ * {@code RESULTS.md}, with each target of the benchmarks met or missed. Times are the minimum
+ * and the median over forks of each fork's mean, which a noisy machine disturbs least.
+ *
+ * <p>Usage: {@code ResultsTable FILE...}: each {@code .json} file is a JMH result file, a
+ * {@code .tsv} file holds wrk runs, one {@code round<TAB>on|off<TAB>requests per second} a line.
+ */
+public final class ResultsTable {
+
+    private static final String REQUEST = "RequestOverheadBenchmark.get";
+    private static final String ENDPOINT = "ScrapeBenchmark.metricsEndpoint";
+    private static final String GENERATE = "ScrapeBenchmark.generateMetrics";
+
+    private final List<Measurement> measurements;
+    private final List<WrkRound> wrk;
+    private final StringBuilder out = new StringBuilder();
+
+    private ResultsTable(List<Measurement> measurements, List<WrkRound> wrk) {
+        this.measurements = measurements;
+        this.wrk = wrk;
+    }
+
+    public static void main(String[] args) throws IOException {
+        if (args.length == 0) {
+            System.err.println("usage: ResultsTable jmh.json... [wrk.tsv]");
+            System.exit(2);
+        }
+        List<Measurement> measurements = new ArrayList<>();
+        List<WrkRound> wrk = new ArrayList<>();
+        for (String file : args) {
+            if (file.endsWith(".tsv")) {
+                wrk.addAll(WrkRound.read(Path.of(file)));
+            } else {
+                measurements.addAll(Measurement.fromJmh(Json.parse(Files.readString(Path.of(file)))));
+            }
+        }
+        System.out.print(new ResultsTable(measurements, wrk).render());
+    }
+
+    private String render() {
+        requestTable();
+        scrapeTable();
+        wrkTable();
+        targets();
+        return out.toString();
+    }
+
+    private void requestTable() {
+        Optional<Measurement> none = request(Instrumentation.NONE);
+        line("### Request overhead: one in-memory Jersey GET of `/items/{id}`");
+        line("");
+        line("| variant | ns/request (min / median of forks) | added ns (median) | bytes/request | added bytes |");
+        line("|---|---|---|---|---|");
+        for (Instrumentation variant : Instrumentation.values()) {
+            request(variant).ifPresent(m -> line("| " + variant.description() + " | " + number(m.min()) + " / "
+                    + number(m.median()) + " | " + none.map(n -> signed(m.median() - n.median())).orElse("") + " | "
+                    + number(m.bytesPerOp()) + " | " + none.map(n -> signed(m.bytesPerOp() - n.bytesPerOp())).orElse("")
+                    + " |"));
+        }
+        line("");
+    }
+
+    private void scrapeTable() {
+        List<Measurement> scrapes = new ArrayList<>();
+        for (Measurement m : measurements) {
+            if (m.benchmark().equals(ENDPOINT) || m.benchmark().equals(GENERATE)) {
+                scrapes.add(m);
+            }
+        }
+        if (scrapes.isEmpty()) {
+            return;
+        }
+        line("### Scrape cost");
+        line("");
+        line("| series | format | through | ms/scrape (min / median of forks) | bytes/scrape |");
+        line("|---|---|---|---|---|");
+        for (Measurement m : scrapes) {
+            line("| " + m.param("series") + " | " + ScrapeFormat.valueOf(m.param("format")).description() + " | "
+                    + (m.benchmark().equals(ENDPOINT) ? "`GET /metrics`" : "`generateMetrics`") + " | "
+                    + millis(m, m.min()) + " / " + millis(m, m.median()) + " | " + number(m.bytesPerOp()) + " |");
+        }
+        line("");
+    }
+
+    private void wrkTable() {
+        if (wrk.isEmpty()) {
+            return;
+        }
+        line("### Throughput under HTTP load: wrk against the Jersey example, `GET /orders/1`");
+        line("");
+        line("| round | with promjaxrs (req/s) | without (req/s) | ratio |");
+        line("|---|---|---|---|");
+        for (int round : WrkRound.rounds(wrk)) {
+            double on = WrkRound.requestsPerSecond(wrk, round, true);
+            double off = WrkRound.requestsPerSecond(wrk, round, false);
+            line("| " + round + " | " + number(on) + " | " + number(off) + " | " + percent(on / off) + " |");
+        }
+        line("| all | " + number(WrkRound.total(wrk, true)) + " | " + number(WrkRound.total(wrk, false)) + " | "
+                + percent(WrkRound.ratio(wrk)) + " |");
+        line("");
+    }
+
+    private void targets() {
+        line("### Targets");
+        line("");
+        line("| target | measured | |");
+        line("|---|---|---|");
+        Optional<Measurement> none = request(Instrumentation.NONE);
+        Optional<Measurement> defaults = request(Instrumentation.PROMJAXRS);
+        Optional<Measurement> annotated = request(Instrumentation.PROMJAXRS_ANNOTATED);
+        Optional<Measurement> micrometer = request(Instrumentation.MICROMETER);
+        if (none.isPresent() && defaults.isPresent()) {
+            double added = defaults.get().bytesPerOp() - none.get().bytesPerOp();
+            target("promjaxrs defaults add ≤ 256 bytes/request", number(added) + " B", added <= 256);
+            micrometer.ifPresent(m -> {
+                double micrometerAdded = m.bytesPerOp() - none.get().bytesPerOp();
+                target("… and < 1/4 of what the Micrometer listener adds",
+                        number(added) + " B vs " + number(micrometerAdded) + " B (" + percent(added / micrometerAdded)
+                                + ")", added < micrometerAdded / 4);
+            });
+            double slower = defaults.get().median() / none.get().median() - 1;
+            target("promjaxrs defaults: time within 5 % of no metrics (median)", signedPercent(slower), slower <= 0.05);
+        }
+        if (none.isPresent() && annotated.isPresent()) {
+            double added = annotated.get().bytesPerOp() - none.get().bytesPerOp();
+            target("annotated variant adds ≤ 512 bytes/request", number(added) + " B", added <= 512);
+        }
+        for (String benchmark : List.of(GENERATE, ENDPOINT)) {
+            Optional<Measurement> text = scrape(benchmark, ScrapeFormat.TEXT);
+            Optional<Measurement> protobuf = scrape(benchmark, ScrapeFormat.PROTOBUF);
+            String through = benchmark.equals(ENDPOINT) ? "`GET /metrics`" : "`generateMetrics`";
+            text.ifPresent(t -> target("10k-series text scrape < 20 ms (" + through + ", median)",
+                    millis(t, t.median()) + " ms", toMillis(t, t.median()) < 20));
+            if (text.isPresent() && protobuf.isPresent()) {
+                double t = text.get().median();
+                double p = protobuf.get().median();
+                target("10k-series protobuf scrape no slower than text (" + through + ")",
+                        millis(protobuf.get(), p) + " vs " + millis(text.get(), t) + " ms", p <= t);
+            }
+        }
+        if (!wrk.isEmpty()) {
+            double ratio = WrkRound.ratio(wrk);
+            target("wrk throughput with promjaxrs ≥ 97 % of without", percent(ratio), ratio >= 0.97);
+        }
+        line("");
+    }
+
+    private void target(String target, String measured, boolean met) {
+        line("| " + target + " | " + measured + " | " + (met ? "met" : "**missed**") + " |");
+    }
+
+    private Optional<Measurement> request(Instrumentation variant) {
+        return measurements.stream()
+                .filter(m -> m.benchmark().equals(REQUEST) && variant.name().equals(m.param("instrumentation")))
+                .findFirst();
+    }
+
+    private Optional<Measurement> scrape(String benchmark, ScrapeFormat format) {
+        return measurements.stream()
+                .filter(m -> m.benchmark().equals(benchmark) && "10000".equals(m.param("series"))
+                        && format.name().equals(m.param("format")))
+                .findFirst();
+    }
+
+    private static double toMillis(Measurement m, double value) {
+        switch (m.unit()) {
+            case "us/op":
+                return value / 1e3;
+            case "ns/op":
+                return value / 1e6;
+            case "ms/op":
+                return value;
+            default:
+                throw new IllegalArgumentException("unexpected unit " + m.unit() + " of " + m.benchmark());
+        }
+    }
+
+    private static String millis(Measurement m, double value) {
+        return String.format(Locale.ROOT, "%.3f", toMillis(m, value));
+    }
+
+    private static String number(double value) {
+        return Double.isNaN(value) ? "–" : String.format(Locale.ROOT, "%,.0f", value);
+    }
+
+    private static String signed(double value) {
+        return Double.isNaN(value) ? "–" : String.format(Locale.ROOT, "%+,.0f", value);
+    }
+
+    private static String percent(double ratio) {
+        return String.format(Locale.ROOT, "%.1f %%", ratio * 100);
+    }
+
+    private static String signedPercent(double ratio) {
+        return String.format(Locale.ROOT, "%+.1f %%", ratio * 100);
+    }
+
+    private void line(String text) {
+        out.append(text).append('\n');
+    }
+}

@@ -1,0 +1,41 @@
+package io.github.promjaxrs.benchmarks.report;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** One wrk run of {@code run.sh}: which round, whether promjaxrs was on, and the requests per second. */
+record WrkRound(int round, boolean metrics, double requestsPerSecond) {
+
+    static List<WrkRound> read(Path tsv) throws IOException {
+        List<WrkRound> rounds = new ArrayList<>();
+        for (String line : Files.readAllLines(tsv)) {
+            if (line.isBlank()) {
+                continue;
+            }
+            String[] fields = line.split("\t");
+            rounds.add(new WrkRound(Integer.parseInt(fields[0]), fields[1].equals("on"), Double.parseDouble(fields[2])));
+        }
+        return rounds;
+    }
+
+    static List<Integer> rounds(List<WrkRound> runs) {
+        return runs.stream().map(WrkRound::round).distinct().sorted().toList();
+    }
+
+    static double requestsPerSecond(List<WrkRound> runs, int round, boolean metrics) {
+        return runs.stream().filter(r -> r.round == round && r.metrics == metrics)
+                .mapToDouble(WrkRound::requestsPerSecond).sum();
+    }
+
+    static double total(List<WrkRound> runs, boolean metrics) {
+        return runs.stream().filter(r -> r.metrics == metrics).mapToDouble(WrkRound::requestsPerSecond).sum();
+    }
+
+    /** Throughput with promjaxrs over throughput without, all rounds together (each side ran as long). */
+    static double ratio(List<WrkRound> runs) {
+        return total(runs, true) / total(runs, false);
+    }
+}
