@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every promjaxrs benchmark and writes benchmarks/RESULTS.md:
-#   1. request overhead (JMH): an in-memory Jersey GET with no metrics, promjaxrs, Micrometer, Dropwizard;
+#   1. request overhead (JMH): an in-memory Jersey GET with no metrics, promjaxrs, Micrometer, Dropwizard,
+#      and the bytes each allocates per request on the request thread (RequestAllocation, one JVM each);
 #   2. scrape cost (JMH): 1k and 10k series in text, OpenMetrics and protobuf;
 #   3. throughput under HTTP load: wrk against the Jersey example with and without promjaxrs.
 #
@@ -38,12 +39,14 @@ if $quick; then
     request_jmh=(-f 1 -wi 1 -w 1s -i 1 -r 1s)
     scrape_jmh=(-f 1 -wi 1 -w 1s -i 1 -r 1s -p series=1000)
     wrk_seconds=2 wrk_rounds=1
+    allocation_requests=5000
 else
     out=benchmarks/target/results
     results=benchmarks/RESULTS.md
     request_jmh=(-f 3 -wi 5 -w 2s -i 5 -r 2s)
     scrape_jmh=(-f 2 -wi 3 -w 1s -i 3 -r 2s)
     wrk_seconds=10 wrk_rounds=3
+    allocation_requests=100000
 fi
 rm -rf "$out"
 mkdir -p "$out"
@@ -52,6 +55,12 @@ load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 echo "==> JMH: request overhead"
 java -jar "$jar" RequestOverheadBenchmark "${request_jmh[@]}" -prof gc -rf json -rff "$out/request.json" \
     > "$out/request.log"
+echo "==> bytes per request on the request thread, one JVM per variant"
+: > "$out/allocation.tsv"
+for variant in NONE PROMJAXRS PROMJAXRS_ANNOTATED MICROMETER DROPWIZARD; do
+    java -cp "$jar" io.github.promjaxrs.benchmarks.RequestAllocation "$variant" "$allocation_requests" >> "$out/allocation.tsv" \
+        2> "$out/allocation-$variant.log"
+done
 echo "==> JMH: scrape cost"
 java -jar "$jar" ScrapeBenchmark "${scrape_jmh[@]}" -prof gc -rf json -rff "$out/scrape.json" > "$out/scrape.log"
 
@@ -94,7 +103,7 @@ wrk_rps() {
     wrk -t 2 -c 16 -d "${2}s" "http://127.0.0.1:$1/orders/1" | sed -n 's/^Requests\/sec: *//p'
 }
 
-wrk_files=()
+wrk_option=()
 if $run_wrk; then
     if ! command -v wrk >/dev/null 2>&1; then
         echo "==> apt-get install wrk"
@@ -115,7 +124,7 @@ if $run_wrk; then
         printf '%s\toff\t%s\n' "$round" "$(wrk_rps "$port_off" "$wrk_seconds")" >> "$out/wrk.tsv"
     done
     stop_servers
-    wrk_files=("$out/wrk.tsv")
+    wrk_option=(--wrk "$out/wrk.tsv")
 fi
 
 java_version=$(java -version 2>&1 | head -n 2 | tr '\n' ' ')
@@ -129,8 +138,8 @@ java_version=$(java -version 2>&1 | head -n 2 | tr '\n' ' ')
     echo "- JMH: request ${request_jmh[*]}; scrape ${scrape_jmh[*]}; all with -prof gc"
     echo "- rerun: \`mvn -B -q package -DskipTests && bash benchmarks/run.sh\`"
     echo
-    java -cp "$jar" io.github.promjaxrs.benchmarks.report.ResultsTable "$out/request.json" "$out/scrape.json" \
-        "${wrk_files[@]}"
+    java -cp "$jar" io.github.promjaxrs.benchmarks.report.ResultsTable --allocation "$out/allocation.tsv" \
+        "${wrk_option[@]}" "$out/request.json" "$out/scrape.json"
 } > "$results"
 echo "==> $results"
 cat "$results"

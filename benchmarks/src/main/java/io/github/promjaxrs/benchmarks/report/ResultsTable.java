@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -15,8 +17,9 @@ import java.util.Optional;
  * {@code RESULTS.md}, with each target of the benchmarks met or missed. Times are the minimum
  * and the median over forks of each fork's mean, which a noisy machine disturbs least.
  *
- * <p>Usage: {@code ResultsTable FILE...}: each {@code .json} file is a JMH result file, a
- * {@code .tsv} file holds wrk runs, one {@code round<TAB>on|off<TAB>requests per second} a line.
+ * <p>Usage: {@code ResultsTable [--allocation FILE] [--wrk FILE] JMH_JSON...}: the allocation file
+ * holds {@code VARIANT<TAB>bytes} lines of {@code RequestAllocation}, the wrk file
+ * {@code round<TAB>on|off<TAB>requests per second} lines.
  */
 public final class ResultsTable {
 
@@ -25,29 +28,37 @@ public final class ResultsTable {
     private static final String GENERATE = "ScrapeBenchmark.generateMetrics";
 
     private final List<Measurement> measurements;
+    private final Map<String, Double> requestThreadBytes;
     private final List<WrkRound> wrk;
     private final StringBuilder out = new StringBuilder();
 
-    private ResultsTable(List<Measurement> measurements, List<WrkRound> wrk) {
+    private ResultsTable(List<Measurement> measurements, Map<String, Double> requestThreadBytes, List<WrkRound> wrk) {
         this.measurements = measurements;
+        this.requestThreadBytes = requestThreadBytes;
         this.wrk = wrk;
     }
 
     public static void main(String[] args) throws IOException {
-        if (args.length == 0) {
-            System.err.println("usage: ResultsTable jmh.json... [wrk.tsv]");
-            System.exit(2);
-        }
         List<Measurement> measurements = new ArrayList<>();
+        Map<String, Double> requestThreadBytes = new LinkedHashMap<>();
         List<WrkRound> wrk = new ArrayList<>();
-        for (String file : args) {
-            if (file.endsWith(".tsv")) {
-                wrk.addAll(WrkRound.read(Path.of(file)));
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--allocation") && i + 1 < args.length) {
+                for (String line : Files.readAllLines(Path.of(args[++i]))) {
+                    String[] fields = line.split("\t");
+                    requestThreadBytes.put(fields[0], Double.parseDouble(fields[1]));
+                }
+            } else if (args[i].equals("--wrk") && i + 1 < args.length) {
+                wrk.addAll(WrkRound.read(Path.of(args[++i])));
             } else {
-                measurements.addAll(Measurement.fromJmh(Json.parse(Files.readString(Path.of(file)))));
+                measurements.addAll(Measurement.fromJmh(Json.parse(Files.readString(Path.of(args[i])))));
             }
         }
-        System.out.print(new ResultsTable(measurements, wrk).render());
+        if (measurements.isEmpty()) {
+            System.err.println("usage: ResultsTable [--allocation FILE] [--wrk FILE] JMH_JSON...");
+            System.exit(2);
+        }
+        System.out.print(new ResultsTable(measurements, requestThreadBytes, wrk).render());
     }
 
     private String render() {
@@ -62,14 +73,20 @@ public final class ResultsTable {
         Optional<Measurement> none = request(Instrumentation.NONE);
         line("### Request overhead: one in-memory Jersey GET of `/items/{id}`");
         line("");
-        line("| variant | ns/request (min / median of forks) | added ns (median) | bytes/request | added bytes |");
-        line("|---|---|---|---|---|");
+        line("| variant | ns/request (min / median of forks) | added ns (median) | bytes/request | added bytes "
+                + "| bytes/request, request thread | added |");
+        line("|---|---|---|---|---|---|---|");
+        double noneOnThread = requestThreadBytes.getOrDefault(Instrumentation.NONE.name(), Double.NaN);
         for (Instrumentation variant : Instrumentation.values()) {
+            double onThread = requestThreadBytes.getOrDefault(variant.name(), Double.NaN);
             request(variant).ifPresent(m -> line("| " + variant.description() + " | " + number(m.min()) + " / "
                     + number(m.median()) + " | " + none.map(n -> signed(m.median() - n.median())).orElse("") + " | "
                     + number(m.bytesPerOp()) + " | " + none.map(n -> signed(m.bytesPerOp() - n.bytesPerOp())).orElse("")
-                    + " |"));
+                    + " | " + number(onThread) + " | " + signed(onThread - noneOnThread) + " |"));
         }
+        line("");
+        line("Bytes/request is JMH's `gc.alloc.rate.norm` (every thread of the fork); the request-thread "
+                + "figure is `RequestAllocation`'s, one JVM per variant, steadier by a few hundred bytes.");
         line("");
     }
 
@@ -124,7 +141,8 @@ public final class ResultsTable {
         Optional<Measurement> micrometer = request(Instrumentation.MICROMETER);
         if (none.isPresent() && defaults.isPresent()) {
             double added = defaults.get().bytesPerOp() - none.get().bytesPerOp();
-            target("promjaxrs defaults add ≤ 256 bytes/request", number(added) + " B", added <= 256);
+            target("promjaxrs defaults add ≤ 256 bytes/request", number(added) + " B" + onThread(Instrumentation.PROMJAXRS),
+                    added <= 256);
             micrometer.ifPresent(m -> {
                 double micrometerAdded = m.bytesPerOp() - none.get().bytesPerOp();
                 target("… and < 1/4 of what the Micrometer listener adds",
@@ -136,7 +154,8 @@ public final class ResultsTable {
         }
         if (none.isPresent() && annotated.isPresent()) {
             double added = annotated.get().bytesPerOp() - none.get().bytesPerOp();
-            target("annotated variant adds ≤ 512 bytes/request", number(added) + " B", added <= 512);
+            target("annotated variant adds ≤ 512 bytes/request",
+                    number(added) + " B" + onThread(Instrumentation.PROMJAXRS_ANNOTATED), added <= 512);
         }
         for (String benchmark : List.of(GENERATE, ENDPOINT)) {
             Optional<Measurement> text = scrape(benchmark, ScrapeFormat.TEXT);
@@ -156,6 +175,13 @@ public final class ResultsTable {
             target("wrk throughput with promjaxrs ≥ 97 % of without", percent(ratio), ratio >= 0.97);
         }
         line("");
+    }
+
+    /** The request-thread figure of what {@code variant} adds, as a parenthesis, when it was measured. */
+    private String onThread(Instrumentation variant) {
+        Double bytes = requestThreadBytes.get(variant.name());
+        Double none = requestThreadBytes.get(Instrumentation.NONE.name());
+        return bytes == null || none == null ? "" : " (request thread: " + signed(bytes - none) + " B)";
     }
 
     private void target(String target, String measured, boolean met) {
