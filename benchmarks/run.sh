@@ -45,7 +45,7 @@ else
     results=benchmarks/RESULTS.md
     request_jmh=(-f 3 -wi 5 -w 2s -i 5 -r 2s)
     scrape_jmh=(-f 2 -wi 3 -w 1s -i 3 -r 2s)
-    wrk_seconds=10 wrk_rounds=3
+    wrk_seconds=10 wrk_rounds=4
     allocation_requests=100000
 fi
 rm -rf "$out"
@@ -116,12 +116,18 @@ if $run_wrk; then
     start_example off
     port_off=$port
     # JIT warm-up of both, not measured
-    wrk_rps "$port_on" "$wrk_seconds" > /dev/null
-    wrk_rps "$port_off" "$wrk_seconds" > /dev/null
+    for _ in 1 2; do
+        wrk_rps "$port_on" "$wrk_seconds" > /dev/null
+        wrk_rps "$port_off" "$wrk_seconds" > /dev/null
+    done
     : > "$out/wrk.tsv"
+    # A/B then B/A: each round pairs two adjacent runs, and neither side always runs first
     for round in $(seq 1 "$wrk_rounds"); do
-        printf '%s\ton\t%s\n' "$round" "$(wrk_rps "$port_on" "$wrk_seconds")" >> "$out/wrk.tsv"
-        printf '%s\toff\t%s\n' "$round" "$(wrk_rps "$port_off" "$wrk_seconds")" >> "$out/wrk.tsv"
+        if [ $((round % 2)) -eq 1 ]; then order="on off"; else order="off on"; fi
+        for side in $order; do
+            if [ "$side" = on ]; then side_port=$port_on; else side_port=$port_off; fi
+            printf '%s\t%s\t%s\n' "$round" "$side" "$(wrk_rps "$side_port" "$wrk_seconds")" >> "$out/wrk.tsv"
+        done
     done
     stop_servers
     wrk_option=(--wrk "$out/wrk.tsv")
@@ -136,6 +142,11 @@ java_version=$(java -version 2>&1 | head -n 2 | tr '\n' ' ')
     echo "- java: ${java_version% }"
     echo "- load average before / after: $load_before / $(cut -d' ' -f1-3 /proc/loadavg)"
     echo "- JMH: request ${request_jmh[*]}; scrape ${scrape_jmh[*]}; all with -prof gc"
+    if $run_wrk; then
+        echo "- wrk: -t 2 -c 16 on the same 2 CPUs, ${wrk_rounds} rounds x ${wrk_seconds} s per side (A/B, B/A, ...) after" \
+            "2 x ${wrk_seconds} s of warm-up each; promjaxrs as the example configures it (default registry with JVM" \
+            "metrics, a static default label, a registerDefault counter labelled by client kind)"
+    fi
     echo "- rerun: \`mvn -B -q package -DskipTests && bash benchmarks/run.sh\`"
     echo
     java -cp "$jar" io.github.promjaxrs.benchmarks.report.ResultsTable --allocation "$out/allocation.tsv" \

@@ -126,7 +126,10 @@ public final class ResultsTable {
             line("| " + round + " | " + number(on) + " | " + number(off) + " | " + percent(on / off) + " |");
         }
         line("| all | " + number(WrkRound.total(wrk, true)) + " | " + number(WrkRound.total(wrk, false)) + " | "
-                + percent(WrkRound.ratio(wrk)) + " |");
+                + percent(WrkRound.total(wrk, true) / WrkRound.total(wrk, false)) + " |");
+        line("");
+        line("The ratio the target is judged on is the median of the rounds' ratios: " + percent(WrkRound.ratio(wrk))
+                + ".");
         line("");
     }
 
@@ -172,7 +175,7 @@ public final class ResultsTable {
         }
         if (!wrk.isEmpty()) {
             double ratio = WrkRound.ratio(wrk);
-            target("wrk throughput with promjaxrs ≥ 97 % of without", percent(ratio), ratio >= 0.97);
+            target("wrk throughput with promjaxrs ≥ 97 % of without (median of rounds)", percent(ratio), ratio >= 0.97);
         }
         line("");
     }

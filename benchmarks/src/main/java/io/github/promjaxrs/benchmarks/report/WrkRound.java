@@ -34,8 +34,15 @@ record WrkRound(int round, boolean metrics, double requestsPerSecond) {
         return runs.stream().filter(r -> r.metrics == metrics).mapToDouble(WrkRound::requestsPerSecond).sum();
     }
 
-    /** Throughput with promjaxrs over throughput without, all rounds together (each side ran as long). */
+    /**
+     * The median over rounds of throughput with promjaxrs over throughput without. Each round
+     * compares two adjacent runs, so a change of load on the machine between rounds moves both.
+     */
     static double ratio(List<WrkRound> runs) {
-        return total(runs, true) / total(runs, false);
+        double[] ratios = rounds(runs).stream()
+                .mapToDouble(round -> requestsPerSecond(runs, round, true) / requestsPerSecond(runs, round, false))
+                .sorted().toArray();
+        int middle = ratios.length / 2;
+        return ratios.length % 2 == 1 ? ratios[middle] : (ratios[middle - 1] + ratios[middle]) / 2;
     }
 }
