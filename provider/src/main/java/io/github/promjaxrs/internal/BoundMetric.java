@@ -1,6 +1,8 @@
 package io.github.promjaxrs.internal;
 
 import io.prometheus.metrics.core.datapoints.DataPoint;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -45,8 +47,12 @@ final class BoundMetric {
         return allStatic;
     }
 
-    /** The data point of this request's label values. A label that fails is {@code ERROR}; null is {@code ""}. */
-    DataPoint point(LabelSource.RequestView view) {
+    /**
+     * The data point of this request's label values. A label that fails is {@code ERROR}; null is {@code ""}.
+     * With static labels only, the arguments are not used (and may be null).
+     */
+    DataPoint point(ContainerRequestContext request, ContainerResponseContext response, String method, int status,
+                    MatchedMethod matched) {
         if (allStatic) {
             DataPoint point = staticPoint;
             if (point == null) {
@@ -60,7 +66,7 @@ final class BoundMetric {
         String[] values = new String[labels.length];
         for (int i = 0; i < labels.length; i++) {
             try {
-                String value = labels[i].value(view);
+                String value = labels[i].value(request, response, method, status, matched);
                 values[i] = value == null ? "" : value;
             } catch (RuntimeException e) {
                 if (failureLogged.compareAndSet(false, true)) {

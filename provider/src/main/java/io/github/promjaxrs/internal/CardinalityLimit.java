@@ -3,7 +3,6 @@ package io.github.promjaxrs.internal;
 import io.prometheus.metrics.core.datapoints.DataPoint;
 import io.prometheus.metrics.core.metrics.StatefulMetric;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,7 +23,7 @@ final class CardinalityLimit<D extends DataPoint> {
     private final String name;
     private final int limit;
     private final CardinalityOverflows overflows;
-    private final Map<List<String>, D> series = new ConcurrentHashMap<>();
+    private final Map<Key, D> series = new ConcurrentHashMap<>();
     private final Set<D> overflowPoints = ConcurrentHashMap.newKeySet();
 
     CardinalityLimit(StatefulMetric<D, ?> metric, String name, int limit, CardinalityOverflows overflows) {
@@ -40,7 +39,7 @@ final class CardinalityLimit<D extends DataPoint> {
      * @param staticLabel the labels whose value is fixed where they are declared: kept in the overflow series
      */
     D labelValues(String[] values, boolean[] staticLabel) {
-        List<String> key = Arrays.asList(values);
+        Key key = new Key(values);
         D point = series.get(key);
         if (point != null) {
             return point;
@@ -52,7 +51,7 @@ final class CardinalityLimit<D extends DataPoint> {
             }
             if (series.size() < limit) {
                 point = metric.labelValues(values);
-                series.put(List.copyOf(key), point);
+                series.put(new Key(values.clone()), point);
                 return point;
             }
         }
@@ -65,6 +64,32 @@ final class CardinalityLimit<D extends DataPoint> {
     /** Whether {@code point} is an overflow series of this metric, which callers must not cache. */
     boolean isOverflow(D point) {
         return overflowPoints.contains(point);
+    }
+
+    /**
+     * Label values as a map key. Unlike {@code Arrays.asList}, whose {@code hashCode} and
+     * {@code equals} walk iterators, it compares the arrays directly: a lookup, done for every
+     * request with dynamic labels, allocates the key alone.
+     */
+    private static final class Key {
+
+        private final String[] values;
+        private final int hash;
+
+        Key(String[] values) {
+            this.values = values;
+            this.hash = Arrays.hashCode(values);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Key key && hash == key.hash && Arrays.equals(values, key.values);
+        }
     }
 
     private static String[] overflowValues(String[] values, boolean[] staticLabel) {

@@ -100,23 +100,29 @@ final class LabelSource {
         return argument;
     }
 
-    /** This label's value for a request; may throw where a provider does. */
-    String value(RequestView view) {
-        ContainerRequestContext request = view.request;
+    /**
+     * This label's value for a request; may throw where a provider does. The request's facts come
+     * as arguments, not as one object, so that recording allocates nothing for them.
+     *
+     * @param response null before it exists
+     * @param method   the normalised request method
+     */
+    String value(ContainerRequestContext request, ContainerResponseContext response, String method, int status,
+                 MatchedMethod matched) {
         switch (kind) {
             case STATIC:
                 return argument;
             case METHOD:
-                return view.method;
+                return method;
             case STATUS:
-                return Integer.toString(view.status);
+                return Integer.toString(status);
             case PATH:
                 String path = request.getUriInfo().getPath();
                 return path.startsWith("/") ? path : "/" + path;
             case TEMPLATE:
-                return view.matched.template(request);
+                return matched.template(request);
             case ENDPOINT:
-                return view.matched.endpoint;
+                return matched.endpoint;
             case PATH_PARAM:
                 return request.getUriInfo().getPathParameters().getFirst(argument);
             case QUERY_PARAM:
@@ -124,13 +130,8 @@ final class LabelSource {
             case HEADER:
                 return request.getHeaderString(argument);
             default:
-                return provider.value(request, view.response);
+                return provider.value(request, response);
         }
-    }
-
-    /** A request as the label sources see it; {@code response} is null before it exists. */
-    record RequestView(ContainerRequestContext request, ContainerResponseContext response, String method,
-                       int status, MatchedMethod matched) {
     }
 
     private static boolean declaresPathParam(Method method, String staticTemplate, String name) {

@@ -19,7 +19,6 @@ final class MethodAnnotations {
     private final BoundMetric[] timers;
     private final BoundMetric[] gauges;
     private final boolean gaugesStatic;
-    private final boolean finishStatic;
 
     MethodAnnotations(MatchedMethod matched, MethodNames methodNames, boolean excludeUserDefaults,
                       BoundMetric[] counters, BoundMetric[] timers, BoundMetric[] gauges) {
@@ -34,13 +33,6 @@ final class MethodAnnotations {
             allStatic &= gauge.hasOnlyStaticLabels();
         }
         this.gaugesStatic = allStatic;
-        for (BoundMetric metric : counters) {
-            allStatic &= metric.hasOnlyStaticLabels();
-        }
-        for (BoundMetric metric : timers) {
-            allStatic &= metric.hasOnlyStaticLabels();
-        }
-        this.finishStatic = allStatic;
     }
 
     void begin(RequestTiming timing, ContainerRequestContext request) {
@@ -48,14 +40,13 @@ final class MethodAnnotations {
         if (gauges.length == 0) {
             return;
         }
-        LabelSource.RequestView view = gaugesStatic ? null
-                : new LabelSource.RequestView(request, null, methodNames.normalise(request.getMethod()), 0, matched);
+        String method = gaugesStatic ? null : methodNames.normalise(request.getMethod());
         GaugeDataPoint[] raised = gaugesStatic ? null : new GaugeDataPoint[gauges.length];
         for (int i = 0; i < gauges.length; i++) {
             if (skips(gauges[i], timing)) {
                 continue;
             }
-            GaugeDataPoint point = (GaugeDataPoint) gauges[i].point(view);
+            GaugeDataPoint point = (GaugeDataPoint) gauges[i].point(request, null, method, 0, matched);
             point.inc();
             if (raised != null) {
                 raised[i] = point;
@@ -66,17 +57,15 @@ final class MethodAnnotations {
 
     void finish(RequestTiming timing, String method, ContainerRequestContext request,
                 ContainerResponseContext response, int status, long nanos) {
-        LabelSource.RequestView view = finishStatic ? null
-                : new LabelSource.RequestView(request, response, method, status, matched);
         for (BoundMetric counter : counters) {
             if (!skips(counter, timing)) {
-                ((CounterDataPoint) counter.point(view)).inc();
+                ((CounterDataPoint) counter.point(request, response, method, status, matched)).inc();
             }
         }
         double seconds = nanos / 1e9;
         for (BoundMetric timer : timers) {
             if (!skips(timer, timing)) {
-                ((DistributionDataPoint) timer.point(view)).observe(seconds);
+                ((DistributionDataPoint) timer.point(request, response, method, status, matched)).observe(seconds);
             }
         }
         for (int i = 0; i < gauges.length; i++) {
@@ -84,7 +73,7 @@ final class MethodAnnotations {
                 continue;
             }
             GaugeDataPoint point = timing.raisedGauges != null ? timing.raisedGauges[i]
-                    : (GaugeDataPoint) gauges[i].point(null);
+                    : (GaugeDataPoint) gauges[i].point(null, null, null, 0, null);
             point.dec();
         }
     }

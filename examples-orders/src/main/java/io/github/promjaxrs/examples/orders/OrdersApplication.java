@@ -2,6 +2,8 @@ package io.github.promjaxrs.examples.orders;
 
 import io.github.promjaxrs.PrometheusMetrics;
 import jakarta.ws.rs.core.Application;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -12,9 +14,13 @@ final class OrdersApplication extends Application {
 
     private final Set<Object> singletons;
 
+    /** @param metrics null for none ({@code METRICS=off}) */
     OrdersApplication(PrometheusMetrics metrics, OrderStore store, String runtime) {
-        // metrics: all promjaxrs needs, since it is a jakarta.ws.rs.core.Feature
-        this.singletons = Set.of(metrics, new ServiceResource(runtime), new OrdersResource(store));
+        Set<Object> singletons = new HashSet<>(List.of(new ServiceResource(runtime), new OrdersResource(store)));
+        if (metrics != null) {
+            singletons.add(metrics); // all promjaxrs needs, since it is a jakarta.ws.rs.core.Feature
+        }
+        this.singletons = Set.copyOf(singletons);
     }
 
     @Override

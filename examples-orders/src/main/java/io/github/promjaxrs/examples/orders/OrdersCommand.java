@@ -5,7 +5,8 @@ import java.util.Arrays;
 
 /**
  * The command line both example jars share: the orders service, configured by the environment
- * ({@code HOST}, {@code PORT}, {@code METRICS_PORT}, {@code METRICS_TOKEN}), or with
+ * ({@code HOST}, {@code PORT}, {@code METRICS_PORT}, {@code METRICS_TOKEN},
+ * {@code METRICS}), or with
  * {@code --load} the load generator against one. See the README.
  */
 public final class OrdersCommand {
@@ -26,7 +27,7 @@ public final class OrdersCommand {
         }
         if (args.length > 0) {
             System.err.println("usage: java -jar " + jar + "                 (the service; see HOST, PORT, "
-                    + "METRICS_PORT, METRICS_TOKEN)\n"
+                    + "METRICS_PORT, METRICS_TOKEN, METRICS)\n"
                     + "       java -jar " + jar + " --load [--requests N] [--seconds S] [--target URL] [--flood]");
             System.exit(2);
         }

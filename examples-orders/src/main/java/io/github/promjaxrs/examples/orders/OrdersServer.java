@@ -18,14 +18,16 @@ public final class OrdersServer implements AutoCloseable {
     private final MetricsServer metricsServer;
     private final URI baseUri;
     private final boolean tokenRequired;
+    private final boolean metrics;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private OrdersServer(HttpContainer.ServedApplication application, MetricsServer metricsServer, URI baseUri,
-                         boolean tokenRequired) {
+                         boolean tokenRequired, boolean metrics) {
         this.application = application;
         this.metricsServer = metricsServer;
         this.baseUri = baseUri;
         this.tokenRequired = tokenRequired;
+        this.metrics = metrics;
     }
 
     /**
@@ -35,7 +37,7 @@ public final class OrdersServer implements AutoCloseable {
      * @throws IllegalArgumentException if the registry holds the example's metrics already
      */
     public static OrdersServer start(Settings settings, HttpContainer container) {
-        PrometheusMetrics metrics = OrdersMetrics.create(settings);
+        PrometheusMetrics metrics = settings.metrics() ? OrdersMetrics.create(settings) : null;
         HttpContainer.ServedApplication application = container.serve(
                 new OrdersApplication(metrics, new OrderStore(), container.name()), settings.host(), settings.port());
         MetricsServer metricsServer = null;
@@ -48,7 +50,7 @@ public final class OrdersServer implements AutoCloseable {
             }
         }
         return new OrdersServer(application, metricsServer, baseUri(settings.host(), application.port()),
-                settings.metricsToken().isPresent());
+                settings.metricsToken().isPresent(), metrics != null);
     }
 
     /** The port the application is bound to. */
@@ -68,8 +70,11 @@ public final class OrdersServer implements AutoCloseable {
 
     /** The one line printed on start-up: where to look. */
     String describe() {
-        StringBuilder line = new StringBuilder("orders listening on ").append(baseUri)
-                .append(" - metrics at ").append(uri("/metrics"));
+        StringBuilder line = new StringBuilder("orders listening on ").append(baseUri);
+        if (!metrics) {
+            return line.append(" - metrics off").toString();
+        }
+        line.append(" - metrics at ").append(uri("/metrics"));
         if (tokenRequired) {
             line.append(" (Bearer token required)");
         }

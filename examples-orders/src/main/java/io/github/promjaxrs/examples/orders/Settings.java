@@ -15,9 +15,11 @@ import java.util.OptionalInt;
  * @param metricsPort  a separate port for the metrics alone ({@code METRICS_PORT}), if any
  * @param metricsToken the bearer token {@code /metrics} requires ({@code METRICS_TOKEN}), if any
  * @param registry     where the metrics go: the default registry, so JVM metrics are there too
+ * @param metrics      false ({@code METRICS=off}) runs the service without promjaxrs, so the
+ *                     benchmarks can measure what it costs under load
  */
 public record Settings(String host, int port, OptionalInt metricsPort, Optional<String> metricsToken,
-                       PrometheusRegistry registry) {
+                       PrometheusRegistry registry, boolean metrics) {
 
     public Settings {
         Objects.requireNonNull(host, "host");
@@ -31,25 +33,30 @@ public record Settings(String host, int port, OptionalInt metricsPort, Optional<
         String host = value(env, "HOST");
         String port = value(env, "PORT");
         String metricsPort = value(env, "METRICS_PORT");
+        boolean metrics = !"off".equals(value(env, "METRICS"));
+        if (!metrics && metricsPort != null) {
+            throw new IllegalArgumentException("METRICS_PORT: no metrics to serve with METRICS=off");
+        }
         return new Settings(
                 host == null ? "127.0.0.1" : host,
                 port == null ? 8080 : port("PORT", port),
                 metricsPort == null ? OptionalInt.empty() : OptionalInt.of(port("METRICS_PORT", metricsPort)),
                 Optional.ofNullable(value(env, "METRICS_TOKEN")),
-                PrometheusRegistry.defaultRegistry);
+                PrometheusRegistry.defaultRegistry,
+                metrics);
     }
 
     /** On 127.0.0.1, with no metrics port and no token: what a test starts from. */
     public static Settings loopback(int port, PrometheusRegistry registry) {
-        return new Settings("127.0.0.1", port, OptionalInt.empty(), Optional.empty(), registry);
+        return new Settings("127.0.0.1", port, OptionalInt.empty(), Optional.empty(), registry, true);
     }
 
     public Settings withMetricsToken(String token) {
-        return new Settings(host, port, metricsPort, Optional.of(token), registry);
+        return new Settings(host, port, metricsPort, Optional.of(token), registry, metrics);
     }
 
     public Settings withMetricsPort(int metricsPort) {
-        return new Settings(host, port, OptionalInt.of(metricsPort), metricsToken, registry);
+        return new Settings(host, port, OptionalInt.of(metricsPort), metricsToken, registry, metrics);
     }
 
     private static String value(Map<String, String> env, String name) {

@@ -11,6 +11,8 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +23,17 @@ import org.junit.jupiter.api.Test;
  */
 @Tag(RuntimeUnderTest.TAG)
 class OrdersServiceTest {
+
+    @Test
+    void withMetricsOffServesOrdersAndNoMetrics() {
+        Settings off = new Settings("127.0.0.1", 0, OptionalInt.empty(), Optional.empty(), new PrometheusRegistry(),
+                false);
+        try (OrdersServer server = RuntimeUnderTest.start(off)) {
+            assertThat(get(server.uri("/orders/1")).statusCode()).isEqualTo(200);
+            assertThat(get(server.uri("/metrics")).statusCode()).isEqualTo(404);
+            assertThat(server.describe()).endsWith(" - metrics off");
+        }
+    }
 
     @Test
     void servesTheIndexAndAnOrderAndCountsThemOnMetrics() {

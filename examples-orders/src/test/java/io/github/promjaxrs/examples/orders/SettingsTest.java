@@ -17,6 +17,14 @@ class SettingsTest {
         assertThat(settings.metricsPort()).isEmpty();
         assertThat(settings.metricsToken()).isEmpty();
         assertThat(settings.registry()).isSameAs(PrometheusRegistry.defaultRegistry);
+        assertThat(settings.metrics()).isTrue();
+    }
+
+    @Test
+    void metricsOffLeavesPromjaxrsOutButNotWithAMetricsPort() {
+        assertThat(Settings.fromEnvironment(Map.of("METRICS", "off")).metrics()).isFalse();
+        assertThatThrownBy(() -> Settings.fromEnvironment(Map.of("METRICS", "off", "METRICS_PORT", "9464")))
+                .hasMessage("METRICS_PORT: no metrics to serve with METRICS=off");
     }
 
     @Test

@@ -1,0 +1,156 @@
+#!/usr/bin/env bash
+# Runs every promjaxrs benchmark and writes benchmarks/RESULTS.md:
+#   1. request overhead (JMH): an in-memory Jersey GET with no metrics, promjaxrs, Micrometer, Dropwizard,
+#      and the bytes each allocates per request on the request thread (RequestAllocation, one JVM each);
+#   2. scrape cost (JMH): 1k and 10k series in text, OpenMetrics and protobuf;
+#   3. throughput under HTTP load: wrk against the Jersey example with and without promjaxrs.
+#
+# usage: mvn -B -q package -DskipTests && bash benchmarks/run.sh [--quick] [--no-wrk]
+#   --quick   a smoke of about a minute (one short fork each, 1k series only, 2 s wrk sides); its
+#             table goes to benchmarks/target/quick/RESULTS.md, never over the measured one
+#   --no-wrk  skip the HTTP load test (CI runs --quick --no-wrk)
+# Everything it starts it stops, also when interrupted. Installs wrk with apt-get when missing (as root).
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+
+quick=false
+run_wrk=true
+for arg in "$@"; do
+    case "$arg" in
+        --quick) quick=true ;;
+        --no-wrk) run_wrk=false ;;
+        *) echo "usage: bash benchmarks/run.sh [--quick] [--no-wrk]" >&2; exit 2 ;;
+    esac
+done
+
+jar=benchmarks/target/benchmarks.jar
+example=examples-jersey/target/examples-jersey.jar
+for built in "$jar" $($run_wrk && echo "$example"); do
+    if [ ! -f "$built" ]; then
+        echo "run.sh: $built is missing; build first: mvn -B -q package -DskipTests" >&2
+        exit 1
+    fi
+done
+
+if $quick; then
+    out=benchmarks/target/quick
+    results=$out/RESULTS.md
+    request_jmh=(-f 1 -wi 1 -w 1s -i 1 -r 1s)
+    scrape_jmh=(-f 1 -wi 1 -w 1s -i 1 -r 1s -p series=1000)
+    wrk_seconds=2 wrk_rounds=1
+    allocation_requests=5000
+else
+    out=benchmarks/target/results
+    results=benchmarks/RESULTS.md
+    request_jmh=(-f 3 -wi 5 -w 2s -i 5 -r 2s)
+    scrape_jmh=(-f 2 -wi 3 -w 1s -i 3 -r 2s)
+    wrk_seconds=10 wrk_rounds=4
+    allocation_requests=100000
+fi
+rm -rf "$out"
+mkdir -p "$out"
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+
+echo "==> JMH: request overhead"
+java -jar "$jar" RequestOverheadBenchmark "${request_jmh[@]}" -prof gc -rf json -rff "$out/request.json" \
+    > "$out/request.log"
+echo "==> bytes per request on the request thread, one JVM per variant"
+: > "$out/allocation.tsv"
+for variant in NONE PROMJAXRS PROMJAXRS_ANNOTATED MICROMETER DROPWIZARD; do
+    java -cp "$jar" io.github.promjaxrs.benchmarks.RequestAllocation "$variant" "$allocation_requests" >> "$out/allocation.tsv" \
+        2> "$out/allocation-$variant.log"
+done
+echo "==> JMH: scrape cost"
+java -jar "$jar" ScrapeBenchmark "${scrape_jmh[@]}" -prof gc -rf json -rff "$out/scrape.json" > "$out/scrape.log"
+
+servers=()
+stop_servers() {
+    for pid in "${servers[@]}"; do
+        kill "$pid" 2>/dev/null || true
+    done
+    for pid in "${servers[@]}"; do
+        wait "$pid" 2>/dev/null || true
+    done
+    servers=()
+}
+trap stop_servers EXIT
+trap 'exit 130' INT TERM
+
+# Starts the example on a free port (METRICS=off for the side without promjaxrs); sets $port.
+start_example() {
+    local side=$1 log="$out/example-$1.log"
+    if [ "$side" = off ]; then
+        METRICS=off PORT=0 java -jar "$example" > "$log" 2>&1 &
+    else
+        PORT=0 java -jar "$example" > "$log" 2>&1 &
+    fi
+    servers+=($!)
+    port=
+    for _ in $(seq 1 300); do
+        port=$(sed -n 's#^orders listening on http://127\.0\.0\.1:\([0-9]*\)/.*#\1#p' "$log")
+        if [ -n "$port" ]; then
+            return
+        fi
+        sleep 0.1
+    done
+    echo "run.sh: the example ($side) did not start; see $log" >&2
+    exit 1
+}
+
+# Prints the requests per second of one wrk run.
+wrk_rps() {
+    wrk -t 2 -c 16 -d "${2}s" "http://127.0.0.1:$1/orders/1" | sed -n 's/^Requests\/sec: *//p'
+}
+
+wrk_option=()
+if $run_wrk; then
+    if ! command -v wrk >/dev/null 2>&1; then
+        echo "==> apt-get install wrk"
+        apt-get update -q
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends wrk
+    fi
+    echo "==> wrk: the Jersey example with and without promjaxrs, ${wrk_rounds} x ${wrk_seconds} s per side"
+    start_example on
+    port_on=$port
+    start_example off
+    port_off=$port
+    # JIT warm-up of both, not measured
+    for _ in 1 2; do
+        wrk_rps "$port_on" "$wrk_seconds" > /dev/null
+        wrk_rps "$port_off" "$wrk_seconds" > /dev/null
+    done
+    : > "$out/wrk.tsv"
+    # A/B then B/A: each round pairs two adjacent runs, and neither side always runs first
+    for round in $(seq 1 "$wrk_rounds"); do
+        if [ $((round % 2)) -eq 1 ]; then order="on off"; else order="off on"; fi
+        for side in $order; do
+            if [ "$side" = on ]; then side_port=$port_on; else side_port=$port_off; fi
+            printf '%s\t%s\t%s\n' "$round" "$side" "$(wrk_rps "$side_port" "$wrk_seconds")" >> "$out/wrk.tsv"
+        done
+    done
+    stop_servers
+    wrk_option=(--wrk "$out/wrk.tsv")
+fi
+
+java_version=$(java -version 2>&1 | head -n 2 | tr '\n' ' ')
+{
+    echo "# promjaxrs benchmark results"
+    echo
+    echo "- date: $(date -u +%Y-%m-%dT%H:%M:%SZ)$($quick && echo ' (--quick smoke: not a measurement)')"
+    echo "- machine: $(nproc) CPUs, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)"
+    echo "- java: ${java_version% }"
+    echo "- load average before / after: $load_before / $(cut -d' ' -f1-3 /proc/loadavg)"
+    echo "- JMH: request ${request_jmh[*]}; scrape ${scrape_jmh[*]}; all with -prof gc"
+    if $run_wrk; then
+        echo "- wrk: -t 2 -c 16 on the same 2 CPUs, ${wrk_rounds} rounds x ${wrk_seconds} s per side (A/B, B/A, ...) after" \
+            "2 x ${wrk_seconds} s of warm-up each; promjaxrs as the example configures it (default registry with JVM" \
+            "metrics, a static default label, a registerDefault counter labelled by client kind)"
+    fi
+    echo "- rerun: \`mvn -B -q package -DskipTests && bash benchmarks/run.sh\`"
+    echo
+    java -cp "$jar" io.github.promjaxrs.benchmarks.report.ResultsTable --allocation "$out/allocation.tsv" \
+        "${wrk_option[@]}" "$out/request.json" "$out/scrape.json"
+} > "$results"
+echo "==> $results"
+cat "$results"

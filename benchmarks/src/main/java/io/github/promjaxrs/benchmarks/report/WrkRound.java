@@ -1,0 +1,48 @@
+package io.github.promjaxrs.benchmarks.report;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** One wrk run of {@code run.sh}: which round, whether promjaxrs was on, and the requests per second. */
+record WrkRound(int round, boolean metrics, double requestsPerSecond) {
+
+    static List<WrkRound> read(Path tsv) throws IOException {
+        List<WrkRound> rounds = new ArrayList<>();
+        for (String line : Files.readAllLines(tsv)) {
+            if (line.isBlank()) {
+                continue;
+            }
+            String[] fields = line.split("\t");
+            rounds.add(new WrkRound(Integer.parseInt(fields[0]), fields[1].equals("on"), Double.parseDouble(fields[2])));
+        }
+        return rounds;
+    }
+
+    static List<Integer> rounds(List<WrkRound> runs) {
+        return runs.stream().map(WrkRound::round).distinct().sorted().toList();
+    }
+
+    static double requestsPerSecond(List<WrkRound> runs, int round, boolean metrics) {
+        return runs.stream().filter(r -> r.round == round && r.metrics == metrics)
+                .mapToDouble(WrkRound::requestsPerSecond).sum();
+    }
+
+    static double total(List<WrkRound> runs, boolean metrics) {
+        return runs.stream().filter(r -> r.metrics == metrics).mapToDouble(WrkRound::requestsPerSecond).sum();
+    }
+
+    /**
+     * The median over rounds of throughput with promjaxrs over throughput without. Each round
+     * compares two adjacent runs, so a change of load on the machine between rounds moves both.
+     */
+    static double ratio(List<WrkRound> runs) {
+        double[] ratios = rounds(runs).stream()
+                .mapToDouble(round -> requestsPerSecond(runs, round, true) / requestsPerSecond(runs, round, false))
+                .sorted().toArray();
+        int middle = ratios.length / 2;
+        return ratios.length % 2 == 1 ? ratios[middle] : (ratios[middle - 1] + ratios[middle]) / 2;
+    }
+}
