@@ -45,7 +45,7 @@ else
     results=benchmarks/RESULTS.md
     request_jmh=(-f 3 -wi 5 -w 2s -i 5 -r 2s)
     scrape_jmh=(-f 2 -wi 3 -w 1s -i 3 -r 2s)
-    wrk_seconds=10 wrk_rounds=4
+    wrk_seconds=10 wrk_rounds=6
     allocation_requests=100000
 fi
 rm -rf "$out"
@@ -77,13 +77,22 @@ stop_servers() {
 trap stop_servers EXIT
 trap 'exit 130' INT TERM
 
+# With two CPUs or more the example runs on CPU 0 and wrk on CPU 1, so wrk's own work does not
+# take the server's CPU at random (unpinned, the rounds of one run ranged from 87 to 114 %).
+pin_server=()
+pin_wrk=()
+if [ "$(nproc)" -ge 2 ] && command -v taskset >/dev/null 2>&1; then
+    pin_server=(taskset -c 0)
+    pin_wrk=(taskset -c 1)
+fi
+
 # Starts the example on a free port (METRICS=off for the side without promjaxrs); sets $port.
 start_example() {
     local side=$1 log="$out/example-$1.log"
     if [ "$side" = off ]; then
-        METRICS=off PORT=0 java -jar "$example" > "$log" 2>&1 &
+        METRICS=off PORT=0 "${pin_server[@]}" java -jar "$example" > "$log" 2>&1 &
     else
-        PORT=0 java -jar "$example" > "$log" 2>&1 &
+        PORT=0 "${pin_server[@]}" java -jar "$example" > "$log" 2>&1 &
     fi
     servers+=($!)
     port=
@@ -100,9 +109,10 @@ start_example() {
 
 # Prints the requests per second of one wrk run.
 wrk_rps() {
-    wrk -t 2 -c 16 -d "${2}s" "http://127.0.0.1:$1/orders/1" | sed -n 's/^Requests\/sec: *//p'
+    "${pin_wrk[@]}" wrk -t "$wrk_threads" -c 16 -d "${2}s" "http://127.0.0.1:$1/orders/1" | sed -n 's/^Requests\/sec: *//p'
 }
 
+wrk_threads=$([ ${#pin_wrk[@]} -gt 0 ] && echo 1 || echo 2)
 wrk_option=()
 if $run_wrk; then
     if ! command -v wrk >/dev/null 2>&1; then
@@ -115,10 +125,11 @@ if $run_wrk; then
     port_on=$port
     start_example off
     port_off=$port
-    # JIT warm-up of both, not measured
+    # JIT warm-up of both, not measured: on one pinned CPU the compiler threads share the
+    # server's CPU, and the first rounds of a shorter warm-up ran at 60 % of the later ones
     for _ in 1 2; do
-        wrk_rps "$port_on" "$wrk_seconds" > /dev/null
-        wrk_rps "$port_off" "$wrk_seconds" > /dev/null
+        wrk_rps "$port_on" $((wrk_seconds * 2)) > /dev/null
+        wrk_rps "$port_off" $((wrk_seconds * 2)) > /dev/null
     done
     : > "$out/wrk.tsv"
     # A/B then B/A: each round pairs two adjacent runs, and neither side always runs first
@@ -143,8 +154,8 @@ java_version=$(java -version 2>&1 | head -n 2 | tr '\n' ' ')
     echo "- load average before / after: $load_before / $(cut -d' ' -f1-3 /proc/loadavg)"
     echo "- JMH: request ${request_jmh[*]}; scrape ${scrape_jmh[*]}; all with -prof gc"
     if $run_wrk; then
-        echo "- wrk: -t 2 -c 16 on the same 2 CPUs, ${wrk_rounds} rounds x ${wrk_seconds} s per side (A/B, B/A, ...) after" \
-            "2 x ${wrk_seconds} s of warm-up each; promjaxrs as the example configures it (default registry with JVM" \
+        echo "- wrk: -t ${wrk_threads} -c 16, $(if [ ${#pin_wrk[@]} -gt 0 ]; then echo 'the example pinned to CPU 0 and wrk to CPU 1'; else echo 'unpinned'; fi)," \
+            "${wrk_rounds} rounds x ${wrk_seconds} s per side (A/B, B/A, ...) after 2 x $((wrk_seconds * 2)) s of warm-up each; promjaxrs as the example configures it (default registry with JVM" \
             "metrics, a static default label, a registerDefault counter labelled by client kind)"
     fi
     echo "- rerun: \`mvn -B -q package -DskipTests && bash benchmarks/run.sh\`"
