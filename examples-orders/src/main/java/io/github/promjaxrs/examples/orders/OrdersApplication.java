@@ -2,8 +2,6 @@ package io.github.promjaxrs.examples.orders;
 
 import io.github.promjaxrs.PrometheusMetrics;
 import jakarta.ws.rs.core.Application;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -16,11 +14,10 @@ final class OrdersApplication extends Application {
 
     /** @param metrics null for none ({@code METRICS=off}) */
     OrdersApplication(PrometheusMetrics metrics, OrderStore store, String runtime) {
-        Set<Object> singletons = new HashSet<>(List.of(new ServiceResource(runtime), new OrdersResource(store)));
-        if (metrics != null) {
-            singletons.add(metrics); // all promjaxrs needs, since it is a jakarta.ws.rs.core.Feature
-        }
-        this.singletons = Set.copyOf(singletons);
+        Object service = new ServiceResource(runtime);
+        Object orders = new OrdersResource(store);
+        // metrics: all promjaxrs needs, since it is a jakarta.ws.rs.core.Feature
+        this.singletons = metrics == null ? Set.of(service, orders) : Set.of(metrics, service, orders);
     }
 
     @Override
