@@ -121,7 +121,7 @@ public final class PrometheusMetrics implements Feature {
 
     @Override
     public boolean configure(FeatureContext context) {
-        context.register(new RequestTimingFilter(recorder), RequestTimingFilter.PRIORITY);
+        runtime.registerTimingFilter(context, new RequestTimingFilter(recorder));
         context.register(new MetricsDynamicFeature(recorder, annotations, path, metricsEndpointFilter));
         runtime.configure(context);
         if (metricsResource != null) {

@@ -4,7 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.promjaxrs.fixture.ItemsResource;
 import io.github.promjaxrs.fixture.TestApp;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.Socket;
+import java.net.URI;
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -32,7 +39,7 @@ class FloodTest {
                             String random = UUID.randomUUID().toString();
                             switch (i % 4) {
                                 case 0 -> app.get("/" + random + "/" + i);
-                                case 1 -> app.request("X" + random.substring(0, 8).toUpperCase(), "/items/1");
+                                case 1 -> inventedMethod(app, "X" + random.substring(0, 8).toUpperCase(), "/items/1");
                                 case 2 -> app.get("/items?" + random + "=" + i);
                                 default -> app.send(HttpRequest.newBuilder(app.uri("/items/" + (i % 7)))
                                         .header("X-" + random.substring(0, 6), random));
@@ -62,6 +69,24 @@ class FloodTest {
             long series = exposition.lines().filter(l -> l.startsWith("jaxrs_") && !l.contains("_bucket{")
                     && !l.contains("_sum{")).count();
             assertThat(series).isEqualTo(8);
+        }
+    }
+
+    /**
+     * One request on a connection of its own, closed after the response: the JDK client, told to
+     * retry methods it does not know (see the parent pom), could send one twice when a server
+     * closes a connection after answering, and the count above would then be off by one.
+     */
+    private static void inventedMethod(TestApp app, String method, String path) {
+        URI uri = app.uri(path);
+        try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
+            socket.getOutputStream().write((method + " " + uri.getRawPath() + " HTTP/1.1\r\nHost: " + uri.getHost()
+                    + ":" + uri.getPort() + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            String statusLine = new BufferedReader(new InputStreamReader(socket.getInputStream(),
+                    StandardCharsets.US_ASCII)).readLine();
+            assertThat(statusLine).startsWith("HTTP/1.1 405");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

@@ -35,6 +35,10 @@ final class MethodAnnotations {
         this.gaugesStatic = allStatic;
     }
 
+    boolean hasGauges() {
+        return gauges.length > 0;
+    }
+
     void begin(RequestTiming timing, ContainerRequestContext request) {
         timing.annotations = this;
         if (gauges.length == 0) {

@@ -10,10 +10,11 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 
 /**
- * Decides once per resource method, at start-up, what promjaxrs does for it, and registers a
- * small filter that carries the decision (in the style of Jersey's
- * {@code RolesAllowedDynamicFeature}): the method's template for the default metrics or that
- * it is not tracked, its annotation metrics, and the guard of the metrics resource.
+ * Decides once per resource method, at start-up, what promjaxrs does for it (in the style of
+ * Jersey's {@code RolesAllowedDynamicFeature}): the method's template for the default metrics or
+ * that it is not tracked, its annotation metrics, and the guard of the metrics resource. A small
+ * filter carries the decision, unless the runtime can apply it when the request ends (Jersey
+ * can: a filter bound to a method costs Jersey a merge and sort of its filter lists per request).
  */
 public final class MetricsDynamicFeature implements DynamicFeature {
 
@@ -54,7 +55,7 @@ public final class MetricsDynamicFeature implements DynamicFeature {
         }
         recorder.methodNames().declare(httpMethod);
         if (isPresent(ExcludeAllMetrics.class, resourceClass, method, annotated)) {
-            context.register(new MethodMetricsFilter(recorder, null, false, null), MethodMetricsFilter.PRIORITY);
+            bind(resourceInfo, context, new MethodMetrics(recorder, null, false, null));
             return;
         }
         MatchedMethod matched = new MatchedMethod(resourceClass.getSimpleName() + "." + method.getName(),
@@ -63,7 +64,14 @@ public final class MetricsDynamicFeature implements DynamicFeature {
         MethodAnnotations bound = annotations.bind(resourceClass, method, annotated, matched,
                 recorder.methodNames());
         if (recorder.defaults() != null || bound != null) {
-            context.register(new MethodMetricsFilter(recorder, matched, tracked, bound), MethodMetricsFilter.PRIORITY);
+            bind(resourceInfo, context, new MethodMetrics(recorder, matched, tracked, bound));
+        }
+    }
+
+    /** A filter only where the runtime cannot apply the decision when the request ends, or where it must act on match. */
+    private void bind(ResourceInfo resourceInfo, FeatureContext context, MethodMetrics metrics) {
+        if (metrics.actsOnMatch() || !recorder.runtime().applyAtEnd(resourceInfo, metrics)) {
+            context.register(new MethodMetricsFilter(recorder, metrics), MethodMetricsFilter.PRIORITY);
         }
     }
 

@@ -68,6 +68,10 @@ public final class RequestRecorder {
             return;
         }
         timing.finished = true;
+        MethodMetrics matched = runtime.metricsAppliedAtEnd(request);
+        if (matched != null) {
+            matched.matched(timing, request);
+        }
         long nanos = System.nanoTime() - timing.startNanos;
         String method = methodNames.normalise(request.getMethod());
         if (defaults != null && !timing.excluded && !timing.untracked) {

@@ -10,6 +10,8 @@ import jakarta.ws.rs.container.PreMatching;
  * Begins every request before matching and finishes it once its final response exists.
  * Registered with the lowest {@link #PRIORITY}, it is the first request filter and the last
  * response filter, so the time covers the other filters and the status is the one the client gets.
+ * A runtime that sees the end of a request another way registers only its request half
+ * ({@link RuntimeAdapter#registerTimingFilter}).
  */
 @PreMatching
 public final class RequestTimingFilter implements ContainerRequestFilter, ContainerResponseFilter {

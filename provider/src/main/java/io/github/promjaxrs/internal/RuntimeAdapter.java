@@ -2,6 +2,7 @@ package io.github.promjaxrs.internal;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.FeatureContext;
 import java.util.List;
 import java.util.logging.Logger;
@@ -37,6 +38,31 @@ public class RuntimeAdapter {
         if (next != null) {
             next.configure(context);
         }
+    }
+
+    /**
+     * Registers the filter that begins every request and, unless this runtime sees the end of a
+     * request another way, finishes it.
+     */
+    public void registerTimingFilter(FeatureContext context, RequestTimingFilter filter) {
+        if (next != null) {
+            next.registerTimingFilter(context, filter);
+            return;
+        }
+        context.register(filter, RequestTimingFilter.PRIORITY);
+    }
+
+    /**
+     * Takes {@code metrics} to apply to the requests that match {@code method} when they end, so
+     * that the method needs no filter; false when this runtime cannot tell the matched method then.
+     */
+    protected boolean applyAtEnd(ResourceInfo method, MethodMetrics metrics) {
+        return next != null && next.applyAtEnd(method, metrics);
+    }
+
+    /** The metrics {@link #applyAtEnd} took for the method this request matched, or null. */
+    protected MethodMetrics metricsAppliedAtEnd(ContainerRequestContext request) {
+        return next != null ? next.metricsAppliedAtEnd(request) : null;
     }
 
     /** Starts timing a request for {@code recorder}; called first, before matching. */

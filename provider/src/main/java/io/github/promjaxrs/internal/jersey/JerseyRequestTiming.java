@@ -10,8 +10,10 @@ import org.glassfish.jersey.server.ContainerResponse;
 import org.glassfish.jersey.server.spi.ContainerResponseWriter;
 
 /**
- * A request's timing that is also its response writer: Jersey calls {@link #failure} for an
- * exception no {@code ExceptionMapper} handled, which is recorded here before the container
+ * A request's timing that is also its response writer: the request is recorded as Jersey writes
+ * its status and headers (after every response filter, and after an exception from writing the
+ * entity has been mapped, so it is the status the client gets); Jersey calls {@link #failure} for
+ * an exception no {@code ExceptionMapper} handled, which is recorded here before the container
  * answers 500. Every call is passed on unchanged, so the client sees what it would without it.
  */
 final class JerseyRequestTiming extends RequestTiming implements ContainerResponseWriter {
@@ -47,6 +49,7 @@ final class JerseyRequestTiming extends RequestTiming implements ContainerRespon
     @Override
     public OutputStream writeResponseStatusAndHeaders(long contentLength, ContainerResponse responseContext)
             throws ContainerException {
+        recorder.finish(this, request, responseContext, responseContext.getStatus(), false);
         return delegate.writeResponseStatusAndHeaders(contentLength, responseContext);
     }
 

@@ -1,24 +1,41 @@
 package io.github.promjaxrs.internal.jersey;
 
+import io.github.promjaxrs.internal.MethodMetrics;
 import io.github.promjaxrs.internal.MetricsResource;
 import io.github.promjaxrs.internal.RequestRecorder;
 import io.github.promjaxrs.internal.RequestTiming;
+import io.github.promjaxrs.internal.RequestTimingFilter;
 import io.github.promjaxrs.internal.ResourceTemplate;
 import io.github.promjaxrs.internal.RuntimeAdapter;
 import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.FeatureContext;
+import java.lang.reflect.Method;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.glassfish.jersey.server.ContainerRequest;
+import org.glassfish.jersey.server.ServerConfig;
+import org.glassfish.jersey.server.model.Invocable;
+import org.glassfish.jersey.server.model.ResourceMethod;
+import org.glassfish.jersey.server.model.ResourceMethodInvoker;
 import org.glassfish.jersey.server.spi.ContainerResponseWriter;
 import org.glassfish.jersey.uri.UriTemplate;
 
 /**
  * Jersey's hooks: the request's timing is a wrapper of its {@link ContainerResponseWriter}
  * (one object per request, no property map, and the only place Jersey reports an exception no
- * mapper handled); locator chains and templates come from {@code ExtendedUriInfo}; the metrics
- * resource is mounted by a {@link MetricsModelProcessor}.
+ * mapper handled), which also records the request as its status is written, so promjaxrs needs
+ * no response filter; the method a request matched, its locator chain and templates come from
+ * {@code ExtendedUriInfo}, so a method whose metrics need nothing before it runs needs no filter
+ * either (each filter list Jersey finds non-empty costs it a merge and sort per request); the
+ * metrics resource is mounted by a {@link MetricsModelProcessor}.
  */
 public final class JerseyRuntimeAdapter extends RuntimeAdapter {
+
+    /** By resource class, then handling method: what {@code ResourceMethod} Jersey matched is not stable (locator models are rebuilt). */
+    private final Map<Class<?>, Map<Method, MethodMetrics>> appliedAtEnd = new ConcurrentHashMap<>();
 
     private JerseyRuntimeAdapter(RuntimeAdapter next) {
         super(next);
@@ -27,6 +44,44 @@ public final class JerseyRuntimeAdapter extends RuntimeAdapter {
     /** This adapter in front of {@code next}, which gets what is not Jersey's. */
     public static RuntimeAdapter create(RuntimeAdapter next) {
         return new JerseyRuntimeAdapter(next);
+    }
+
+    private static boolean isJersey(FeatureContext context) {
+        return context.getConfiguration() instanceof ServerConfig;
+    }
+
+    @Override
+    public void registerTimingFilter(FeatureContext context, RequestTimingFilter filter) {
+        if (!isJersey(context)) {
+            super.registerTimingFilter(context, filter);
+            return;
+        }
+        context.register(filter, Map.of(ContainerRequestFilter.class, RequestTimingFilter.PRIORITY));
+    }
+
+    @Override
+    protected boolean applyAtEnd(ResourceInfo method, MethodMetrics metrics) {
+        if (!(method instanceof ResourceMethodInvoker)) {
+            return super.applyAtEnd(method, metrics);
+        }
+        appliedAtEnd.computeIfAbsent(method.getResourceClass(), c -> new ConcurrentHashMap<>())
+                .put(method.getResourceMethod(), metrics);
+        return true;
+    }
+
+    @Override
+    protected MethodMetrics metricsAppliedAtEnd(ContainerRequestContext request) {
+        if (!(request instanceof ContainerRequest jersey)) {
+            return super.metricsAppliedAtEnd(request);
+        }
+        ResourceMethod matched = jersey.getUriInfo().getMatchedResourceMethod();
+        if (matched == null) {
+            return null;
+        }
+        // the class and method ResourceMethodInvoker shows the DynamicFeature
+        Invocable invocable = matched.getInvocable();
+        Map<Method, MethodMetrics> byMethod = appliedAtEnd.get(invocable.getHandler().getHandlerClass());
+        return byMethod == null ? null : byMethod.get(invocable.getHandlingMethod());
     }
 
     @Override

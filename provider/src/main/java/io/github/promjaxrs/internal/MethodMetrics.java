@@ -1,0 +1,54 @@
+package io.github.promjaxrs.internal;
+
+import io.github.promjaxrs.GroupBy;
+import jakarta.ws.rs.container.ContainerRequestContext;
+
+/**
+ * What promjaxrs records for one resource method, decided once at start-up: its default-metrics
+ * group (or that it is not tracked) and its annotation metrics. Applied to a request once it is
+ * known to have matched the method: by a {@link MethodMetricsFilter}, or, where the runtime can
+ * tell the matched method at the end, when the request finishes.
+ */
+public final class MethodMetrics {
+
+    private final RequestRecorder recorder;
+    private final MatchedMethod method;
+    private final boolean tracked;
+    private final GroupSeries staticGroup;
+    private final boolean groupByTemplate;
+    private final MethodAnnotations annotations;
+
+    /**
+     * @param method      null for a method with no metrics at all
+     * @param tracked     whether the default metrics record this method
+     * @param annotations the method's annotation metrics, or null for none
+     */
+    MethodMetrics(RequestRecorder recorder, MatchedMethod method, boolean tracked, MethodAnnotations annotations) {
+        this.recorder = recorder;
+        this.method = method;
+        this.tracked = tracked;
+        this.annotations = annotations;
+        DefaultMetrics defaults = tracked ? recorder.defaults() : null;
+        this.groupByTemplate = defaults != null && defaults.groupBy().kind() != GroupBy.Kind.ENDPOINT;
+        this.staticGroup = defaults == null ? null
+                : defaults.group(groupByTemplate ? method.staticTemplate : method.endpoint);
+    }
+
+    /** Whether something must happen as the request matches, before the method runs: raising in-progress gauges. */
+    boolean actsOnMatch() {
+        return annotations != null && annotations.hasGauges();
+    }
+
+    void matched(RequestTiming timing, ContainerRequestContext request) {
+        if (!tracked) {
+            timing.untracked = true;
+        } else if (staticGroup != null) {
+            timing.group = groupByTemplate && method.viaLocators(request)
+                    ? recorder.defaults().group(method.template(request))
+                    : staticGroup;
+        }
+        if (annotations != null) {
+            annotations.begin(timing, request);
+        }
+    }
+}
