@@ -5,6 +5,7 @@ import io.github.promjaxrs.internal.CardinalityOverflows;
 import io.github.promjaxrs.internal.DefaultMetrics;
 import io.github.promjaxrs.internal.JdkMetricsServer;
 import io.github.promjaxrs.internal.LibraryVersion;
+import io.github.promjaxrs.internal.ExcludedPaths;
 import io.github.promjaxrs.internal.MetricsDynamicFeature;
 import io.github.promjaxrs.internal.MetricsResource;
 import io.github.promjaxrs.internal.Naming;
@@ -30,8 +31,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * Prometheus metrics for a Jakarta REST application: register it like any {@link Feature}.
@@ -72,7 +71,7 @@ public final class PrometheusMetrics implements Feature {
             throw clash(b, e);
         }
         this.defaultMetrics = b.exportDefaults ? defaultMetrics(b, overflows) : null;
-        this.recorder = new RequestRecorder(defaultMetrics, excludedPathsPattern(b.excludedPaths), runtime);
+        this.recorder = new RequestRecorder(defaultMetrics, ExcludedPaths.of(b.excludedPaths), runtime);
         this.annotations = new AnnotationBinder(registry, b.buckets, b.nativeHistograms,
                 b.initialValueWhenOnlyStaticLabels, b.excludeUserDefaults, b.userDefaults, b.cardinalityLimit,
                 overflows);
@@ -176,23 +175,6 @@ public final class PrometheusMetrics implements Feature {
             throw new UncheckedIOException(e);
         }
         return new GeneratedMetrics(out.toByteArray(), writer.getContentType());
-    }
-
-    private static Pattern excludedPathsPattern(List<String> regexes) {
-        if (regexes.isEmpty()) {
-            return null;
-        }
-        StringBuilder alternatives = new StringBuilder();
-        for (String regex : regexes) {
-            try {
-                Pattern.compile(regex);
-            } catch (PatternSyntaxException e) {
-                throw new IllegalArgumentException(
-                        "excludedPaths: invalid regular expression '" + regex + "': " + e.getDescription(), e);
-            }
-            alternatives.append(alternatives.length() == 0 ? "" : "|").append("(?:").append(regex).append(')');
-        }
-        return Pattern.compile(alternatives.toString());
     }
 
     /**

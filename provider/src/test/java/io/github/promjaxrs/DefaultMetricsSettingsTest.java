@@ -164,6 +164,19 @@ class DefaultMetricsSettingsTest {
     }
 
     @Test
+    void excludedPathsTakePlainPrefixesAndRegexesTogether() {
+        try (TestApp app = TestApp.start(b -> b.excludedPaths("/heal", "^/items/[0-9]+$"), MiscResource.class,
+                ItemsResource.class)) {
+            app.get("/health");
+            app.get("/items/3");
+            app.get("/items");
+
+            assertThat(app.lines(COUNT))
+                    .containsExactly(COUNT + "{method=\"GET\",path=\"/items\",status=\"200\"} 1");
+        }
+    }
+
+    @Test
     void excludedPathsMatchAtTheStartOfThePathOnly() {
         try (TestApp app = TestApp.start(b -> b.excludedPaths("health"), MiscResource.class)) {
             app.get("/health");

@@ -3,7 +3,6 @@ package io.github.promjaxrs.internal;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Pattern;
 
 /**
  * Begins and finishes every request of one {@code PrometheusMetrics}: the single place where a
@@ -15,7 +14,7 @@ public final class RequestRecorder {
     private static final AtomicInteger INSTANCES = new AtomicInteger();
 
     private final DefaultMetrics defaults;
-    private final Pattern excludedPaths;
+    private final ExcludedPaths excludedPaths;
     private final RuntimeAdapter runtime;
     private final MethodNames methodNames = new MethodNames();
     /** The request property of this recorder's timings: one of its own, should a request meet two recorders. */
@@ -25,7 +24,7 @@ public final class RequestRecorder {
      * @param defaults      null when the default metrics are off
      * @param excludedPaths null when no path is excluded
      */
-    public RequestRecorder(DefaultMetrics defaults, Pattern excludedPaths, RuntimeAdapter runtime) {
+    public RequestRecorder(DefaultMetrics defaults, ExcludedPaths excludedPaths, RuntimeAdapter runtime) {
         this.defaults = defaults;
         this.excludedPaths = excludedPaths;
         this.runtime = runtime;
@@ -91,7 +90,6 @@ public final class RequestRecorder {
         if (excludedPaths == null) {
             return false;
         }
-        String path = request.getUriInfo().getPath();
-        return excludedPaths.matcher(path.startsWith("/") ? path : "/" + path).lookingAt();
+        return excludedPaths.matches(request.getUriInfo().getPath());
     }
 }

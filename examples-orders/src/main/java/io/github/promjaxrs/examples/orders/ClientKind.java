@@ -4,7 +4,6 @@ import io.github.promjaxrs.LabelValue;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.HttpHeaders;
-import java.util.Locale;
 
 /**
  * A {@link LabelValue}: the kind of client, from its {@code User-Agent} header. The header is
@@ -19,16 +18,20 @@ public final class ClientKind implements LabelValue {
         if (agent == null || agent.isBlank()) {
             return "none";
         }
-        String lower = agent.toLowerCase(Locale.ROOT);
-        if (lower.startsWith("prometheus/")) {
+        // compared in place: a lower-case copy of every request's header would be garbage
+        if (startsWithIgnoreCase(agent, "prometheus/")) {
             return "prometheus";
-        } else if (lower.startsWith("curl/")) {
+        } else if (startsWithIgnoreCase(agent, "curl/")) {
             return "curl";
-        } else if (lower.startsWith("java")) {
+        } else if (startsWithIgnoreCase(agent, "java")) {
             return "java";
-        } else if (lower.startsWith("mozilla/")) {
+        } else if (startsWithIgnoreCase(agent, "mozilla/")) {
             return "browser";
         }
         return "other";
+    }
+
+    private static boolean startsWithIgnoreCase(String value, String prefix) {
+        return value.regionMatches(true, 0, prefix, 0, prefix.length());
     }
 }
