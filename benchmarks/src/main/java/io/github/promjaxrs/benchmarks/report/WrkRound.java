@@ -36,7 +36,7 @@ record WrkRound(int round, boolean metrics, double requestsPerSecond) {
 
     /**
      * The median over rounds of throughput with promjaxrs over throughput without. Each round
-     * compares two adjacent runs, so a change of load on the machine between rounds moves both.
+     * loads both sides at the same time, so a change of load on the machine moves both.
      */
     static double ratio(List<WrkRound> runs) {
         double[] ratios = rounds(runs).stream()
