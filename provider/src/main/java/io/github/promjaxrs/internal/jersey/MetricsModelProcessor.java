@@ -23,8 +23,11 @@ import org.glassfish.jersey.uri.PathPattern;
  */
 final class MetricsModelProcessor implements ModelProcessor {
 
-    /** Characters that mean the same in a path and inside {@code \Q...\E}; anything else keeps the literal path. */
-    private static final Pattern PLAIN_PATH = Pattern.compile("[A-Za-z0-9/._~-]+");
+    /**
+     * A path below the root, of characters that mean the same in a path and inside {@code \Q...\E};
+     * anything else (a template, the root itself) keeps the literal path.
+     */
+    private static final Pattern PLAIN_PATH = Pattern.compile("/[A-Za-z0-9._~-][A-Za-z0-9/._~-]*");
 
     private final String path;
     private final MetricsResource resource;
