@@ -67,11 +67,11 @@ public final class RequestRecorder {
             return;
         }
         timing.finished = true;
+        long nanos = System.nanoTime() - timing.startNanos;
         MethodMetrics matched = runtime.metricsAppliedAtEnd(request);
         if (matched != null) {
             matched.matched(timing, request);
         }
-        long nanos = System.nanoTime() - timing.startNanos;
         String method = methodNames.normalise(request.getMethod());
         if (defaults != null && !timing.excluded && !timing.untracked) {
             defaults.record(timing, method, request, response, status, nanos, unmappedException);

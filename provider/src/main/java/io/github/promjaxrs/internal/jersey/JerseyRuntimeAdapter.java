@@ -34,7 +34,10 @@ import org.glassfish.jersey.uri.UriTemplate;
  */
 public final class JerseyRuntimeAdapter extends RuntimeAdapter {
 
-    /** By resource class, then handling method: what {@code ResourceMethod} Jersey matched is not stable (locator models are rebuilt). */
+    /**
+     * By resource class, then handling method, not by the {@code ResourceMethod} Jersey matched:
+     * Jersey rebuilds locator models, and an identity map would keep every copy.
+     */
     private final Map<Class<?>, Map<Method, MethodMetrics>> appliedAtEnd = new ConcurrentHashMap<>();
 
     private JerseyRuntimeAdapter(RuntimeAdapter next) {
