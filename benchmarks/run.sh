@@ -38,14 +38,14 @@ if $quick; then
     results=$out/RESULTS.md
     request_jmh=(-f 1 -wi 1 -w 1s -i 1 -r 1s)
     scrape_jmh=(-f 1 -wi 1 -w 1s -i 1 -r 1s -p series=1000)
-    wrk_seconds=2 wrk_rounds=1
+    wrk_sessions=1 wrk_rounds=1 wrk_seconds=2 wrk_warm_up_requests=0 wrk_warm_up_chunk=2
     allocation_requests=5000
 else
     out=benchmarks/target/results
     results=benchmarks/RESULTS.md
     request_jmh=(-f 3 -wi 5 -w 2s -i 5 -r 2s)
     scrape_jmh=(-f 2 -wi 3 -w 1s -i 3 -r 2s)
-    wrk_seconds=8 wrk_rounds=8
+    wrk_sessions=4 wrk_rounds=4 wrk_seconds=8 wrk_warm_up_requests=400000 wrk_warm_up_chunk=10
     allocation_requests=100000
 fi
 rm -rf "$out"
@@ -82,6 +82,9 @@ trap 'exit 130' INT TERM
 # their throughputs is the ratio of their costs per request, under the same conditions. Run one
 # after the other, this shared machine's speed drifted by 10-30 % within a minute and single
 # rounds ranged from 62 to 121 %; run together, rounds agree within a few points.
+# A pair of JVMs has its own luck, as JMH forks do: with the same jar on both sides, the one
+# started first served 1-2 % more, and the rounds of one pair agree more than two pairs do. So
+# the rounds come from several pairs, each started afresh, half of them with promjaxrs first.
 pin_server=()
 pin_wrk=()
 if [ "$(nproc)" -ge 2 ] && command -v taskset >/dev/null 2>&1; then
@@ -129,21 +132,43 @@ if $run_wrk; then
         apt-get update -q
         DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends wrk
     fi
-    echo "==> wrk: the Jersey example with and without promjaxrs, loaded together, ${wrk_rounds} x ${wrk_seconds} s"
-    start_example on
-    port_on=$port
-    start_example off
-    port_off=$port
-    # JIT warm-up, not measured: sharing one CPU, both servers compile for about a minute, and
-    # the side with promjaxrs has more to compile, so earlier rounds understate it
-    warm_up_seconds=$($quick && echo 2 || echo 60)
-    wrk_both "$warm_up_seconds"
+    echo "==> wrk: the Jersey example with and without promjaxrs, loaded together:" \
+        "${wrk_sessions} pairs x ${wrk_rounds} rounds x ${wrk_seconds} s"
     : > "$out/wrk.tsv"
-    for round in $(seq 1 "$wrk_rounds"); do
-        wrk_both "$wrk_seconds"
-        printf '%s\ton\t%s\n%s\toff\t%s\n' "$round" "$(rps on)" "$round" "$(rps off)" >> "$out/wrk.tsv"
+    round=0
+    for session in $(seq 1 "$wrk_sessions"); do
+        if [ $((session % 2)) = 1 ]; then
+            first=on second=off
+        else
+            first=off second=on
+        fi
+        start_example "$first"
+        eval "port_$first=$port"
+        start_example "$second"
+        eval "port_$second=$port"
+        # JIT warm-up, not measured, counted in requests rather than seconds: sharing one CPU on a
+        # shared machine, both servers take one to three minutes to compile, and the side with
+        # promjaxrs has more to compile, so earlier rounds understate it
+        warm_up_seconds=0
+        warm_up_served=0
+        while true; do
+            wrk_both "$wrk_warm_up_chunk"
+            warm_up_seconds=$((warm_up_seconds + wrk_warm_up_chunk))
+            warm_up_served=$(awk -v served="$warm_up_served" -v on="$(rps on)" -v off="$(rps off)" -v s="$wrk_warm_up_chunk" \
+                'BEGIN { print int(served + (on < off ? on : off) * s) }')
+            if [ "$warm_up_served" -ge "$wrk_warm_up_requests" ] || [ "$warm_up_seconds" -ge 300 ]; then
+                break
+            fi
+        done
+        echo "    pair $session ($first started first): warmed up in ${warm_up_seconds} s"
+        for _ in $(seq 1 "$wrk_rounds"); do
+            round=$((round + 1))
+            wrk_both "$wrk_seconds"
+            printf '%s\ton\t%s\t%s\n%s\toff\t%s\t%s\n' "$round" "$(rps on)" "$session" "$round" "$(rps off)" "$session" \
+                >> "$out/wrk.tsv"
+        done
+        stop_servers
     done
-    stop_servers
     wrk_option=(--wrk "$out/wrk.tsv")
 fi
 
@@ -158,7 +183,8 @@ java_version=$(java -version 2>&1 | head -n 2 | tr '\n' ' ')
     echo "- JMH: request ${request_jmh[*]}; scrape ${scrape_jmh[*]}; all with -prof gc"
     if $run_wrk; then
         echo "- wrk: one \`wrk -t 1 -c 16\` per side, both sides loaded at the same time ($(if [ ${#pin_wrk[@]} -gt 0 ]; then echo 'both examples sharing CPU 0, both wrk CPU 1'; else echo 'unpinned'; fi))," \
-            "${wrk_rounds} rounds x ${wrk_seconds} s after ${warm_up_seconds} s of warm-up; promjaxrs as the example configures it (default registry with JVM" \
+            "${wrk_sessions} pairs of fresh JVMs (promjaxrs started first in odd pairs, second in even ones), each warmed up" \
+            "until the slower side served ${wrk_warm_up_requests} requests, then ${wrk_rounds} rounds x ${wrk_seconds} s; promjaxrs as the example configures it (default registry with JVM" \
             "metrics, a static default label, a registerDefault counter labelled by client kind)"
     fi
     echo "- rerun: \`mvn -B -q package -DskipTests && bash benchmarks/run.sh\`"

@@ -12,9 +12,16 @@ import jakarta.ws.rs.core.HttpHeaders;
  */
 public final class ClientKind implements LabelValue {
 
+    /**
+     * {@link HttpHeaders#USER_AGENT} in lower case: header names are case-insensitive, and Jersey's
+     * header map hashes a lower-case form of the name it is given, a copy unless it is lower case already.
+     */
+    private static final String USER_AGENT = "user-agent";
+
     @Override
     public String value(ContainerRequestContext request, ContainerResponseContext response) {
-        String agent = request.getHeaderString(HttpHeaders.USER_AGENT);
+        // the first value is enough to classify; getHeaderString copies every value into a new string
+        String agent = request.getHeaders().getFirst(USER_AGENT);
         if (agent == null || agent.isBlank()) {
             return "none";
         }
