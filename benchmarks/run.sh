@@ -36,6 +36,7 @@ done
 if $quick; then
     out=benchmarks/target/quick
     results=$out/RESULTS.md
+    request_passes=1
     request_jmh=(-f 1 -wi 1 -w 1s -i 1 -r 1s)
     scrape_jmh=(-f 1 -wi 1 -w 1s -i 1 -r 1s -p series=1000)
     wrk_sessions=1 wrk_rounds=1 wrk_seconds=2 wrk_warm_up_requests=0 wrk_warm_up_chunk=2
@@ -43,7 +44,8 @@ if $quick; then
 else
     out=benchmarks/target/results
     results=benchmarks/RESULTS.md
-    request_jmh=(-f 3 -wi 5 -w 2s -i 5 -r 2s)
+    request_passes=5
+    request_jmh=(-f 1 -wi 5 -w 1s -i 5 -r 1s)
     scrape_jmh=(-f 2 -wi 3 -w 1s -i 3 -r 2s)
     wrk_sessions=4 wrk_rounds=4 wrk_seconds=8 wrk_warm_up_requests=400000 wrk_warm_up_chunk=10
     allocation_requests=100000
@@ -52,9 +54,17 @@ rm -rf "$out"
 mkdir -p "$out"
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 
-echo "==> JMH: request overhead"
-java -jar "$jar" RequestOverheadBenchmark "${request_jmh[@]}" -prof gc -rf json -rff "$out/request.json" \
-    > "$out/request.log"
+# One fork of every variant per pass, passes one after the other: run variant by variant, this
+# shared machine's speed drifted between variants by more than they differ (one run had
+# promjaxrs +22.6 %, and Dropwizard faster than no metrics); in a pass the variants run within
+# about a minute of each other, and the report compares them pass by pass.
+echo "==> JMH: request overhead, ${request_passes} passes"
+request_results=()
+for pass in $(seq 1 "$request_passes"); do
+    java -jar "$jar" RequestOverheadBenchmark "${request_jmh[@]}" -prof gc -rf json -rff "$out/request-$pass.json" \
+        > "$out/request-$pass.log"
+    request_results+=("$out/request-$pass.json")
+done
 echo "==> bytes per request on the request thread, one JVM per variant"
 : > "$out/allocation.tsv"
 for variant in NONE PROMJAXRS PROMJAXRS_NO_ENDPOINT PROMJAXRS_ANNOTATED MICROMETER DROPWIZARD; do
@@ -180,7 +190,7 @@ java_version=$(java -version 2>&1 | head -n 2 | tr '\n' ' ')
     echo "- machine: $(nproc) CPUs, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)"
     echo "- java: ${java_version% }"
     echo "- load average before / after: $load_before / $(cut -d' ' -f1-3 /proc/loadavg)"
-    echo "- JMH: request ${request_jmh[*]}; scrape ${scrape_jmh[*]}; all with -prof gc"
+    echo "- JMH: request ${request_passes} passes of ${request_jmh[*]}; scrape ${scrape_jmh[*]}; all with -prof gc"
     if $run_wrk; then
         echo "- wrk: one \`wrk -t 1 -c 16\` per side, both sides loaded at the same time ($(if [ ${#pin_wrk[@]} -gt 0 ]; then echo 'both examples sharing CPU 0, both wrk CPU 1'; else echo 'unpinned'; fi))," \
             "${wrk_sessions} pairs of fresh JVMs (promjaxrs started first in odd pairs, second in even ones), each warmed up" \
@@ -190,7 +200,7 @@ java_version=$(java -version 2>&1 | head -n 2 | tr '\n' ' ')
     echo "- rerun: \`mvn -B -q package -DskipTests && bash benchmarks/run.sh\`"
     echo
     java -cp "$jar" io.github.promjaxrs.benchmarks.report.ResultsTable --allocation "$out/allocation.tsv" \
-        "${wrk_option[@]}" "$out/request.json" "$out/scrape.json"
+        "${wrk_option[@]}" "${request_results[@]}" "$out/scrape.json"
 } > "$results"
 echo "==> $results"
 cat "$results"

@@ -1,8 +1,11 @@
 package io.github.promjaxrs.benchmarks.report;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.DoubleBinaryOperator;
 
 /**
  * One benchmark at one set of parameters, from JMH's JSON: its time per operation in each fork
@@ -35,12 +38,52 @@ record Measurement(String benchmark, Map<String, String> params, String unit, Li
         return measurements;
     }
 
+    /**
+     * The measurements of several JMH runs as one per benchmark and parameters: forks in the order
+     * of the runs (so fork {@code i} of every benchmark comes from run {@code i}), bytes averaged.
+     */
+    static List<Measurement> merge(List<Measurement> runs) {
+        Map<List<Object>, List<Measurement>> byBenchmark = new LinkedHashMap<>();
+        for (Measurement m : runs) {
+            byBenchmark.computeIfAbsent(List.of(m.benchmark, m.params), k -> new ArrayList<>()).add(m);
+        }
+        List<Measurement> merged = new ArrayList<>();
+        for (List<Measurement> same : byBenchmark.values()) {
+            List<Double> forks = new ArrayList<>();
+            same.forEach(m -> forks.addAll(m.forkMeans));
+            double bytes = same.stream().mapToDouble(Measurement::bytesPerOp).filter(b -> !Double.isNaN(b)).average()
+                    .orElse(Double.NaN);
+            Measurement first = same.get(0);
+            merged.add(new Measurement(first.benchmark, first.params, first.unit, forks, bytes));
+        }
+        return merged;
+    }
+
+    /**
+     * The median over forks of {@code difference(this fork, baseline's fork)}, fork by fork: with
+     * one fork per variant per run, each difference compares two variants measured minutes apart
+     * at most, which a machine whose speed drifts disturbs least.
+     */
+    double pairedMedian(Measurement baseline, DoubleBinaryOperator difference) {
+        int forks = Math.min(forkMeans.size(), baseline.forkMeans.size());
+        double[] values = new double[forks];
+        for (int i = 0; i < forks; i++) {
+            values[i] = difference.applyAsDouble(forkMeans.get(i), baseline.forkMeans.get(i));
+        }
+        return median(values);
+    }
+
     double min() {
         return forkMeans.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
     }
 
     double median() {
-        double[] sorted = forkMeans.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        return median(forkMeans.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
         int middle = sorted.length / 2;
         return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }

@@ -18,11 +18,13 @@ import java.util.Optional;
 /**
  * Turns JMH's JSON results (and the wrk runs of {@code run.sh}) into the markdown tables of
  * {@code RESULTS.md}, with each target of the benchmarks met or missed. Times are the minimum
- * and the median over forks of each fork's mean, which a noisy machine disturbs least.
+ * and the median over forks of each fork's mean, which a noisy machine disturbs least; JMH
+ * results of several runs (passes) are merged, and a variant's added time is the median over
+ * passes of its difference from no metrics in the same pass.
  *
  * <p>Usage: {@code ResultsTable [--allocation FILE] [--wrk FILE] JMH_JSON...}: the allocation file
  * holds {@code VARIANT<TAB>bytes} lines of {@code RequestAllocation}, the wrk file
- * {@code round<TAB>on|off<TAB>requests per second} lines.
+ * {@code round<TAB>on|off<TAB>requests per second<TAB>pair} lines.
  */
 public final class ResultsTable {
 
@@ -63,7 +65,7 @@ public final class ResultsTable {
             System.err.println("usage: ResultsTable [--allocation FILE] [--wrk FILE] JMH_JSON...");
             System.exit(2);
         }
-        System.out.print(new ResultsTable(measurements, requestThreadBytes, wrk).render());
+        System.out.print(new ResultsTable(Measurement.merge(measurements), requestThreadBytes, wrk).render());
     }
 
     private String render() {
@@ -78,14 +80,14 @@ public final class ResultsTable {
         Optional<Measurement> none = request(Instrumentation.NONE);
         line("### Request overhead: one in-memory Jersey GET of `/items/{id}`");
         line("");
-        line("| variant | ns/request (min / median of forks) | added ns (median) | bytes/request | added bytes "
+        line("| variant | ns/request (min / median of forks) | added ns (median of passes) | bytes/request | added bytes "
                 + "| bytes/request, request thread | added |");
         line("|---|---|---|---|---|---|---|");
         double noneOnThread = requestThreadBytes.getOrDefault(Instrumentation.NONE.name(), Double.NaN);
         for (Instrumentation variant : Instrumentation.values()) {
             double onThread = requestThreadBytes.getOrDefault(variant.name(), Double.NaN);
             request(variant).ifPresent(m -> line("| " + variant.description() + " | " + number(m.min()) + " / "
-                    + number(m.median()) + " | " + none.map(n -> signed(m.median() - n.median())).orElse("") + " | "
+                    + number(m.median()) + " | " + none.map(n -> signed(m.pairedMedian(n, (a, b) -> a - b))).orElse("") + " | "
                     + number(m.bytesPerOp()) + " | " + none.map(n -> signed(m.bytesPerOp() - n.bytesPerOp())).orElse("")
                     + " | " + number(onThread) + " | " + signed(onThread - noneOnThread) + " |"));
         }
@@ -162,8 +164,9 @@ public final class ResultsTable {
                         number(added) + " B vs " + number(micrometerAdded) + " B (" + percent(added / micrometerAdded)
                                 + ")", added < micrometerAdded / 4);
             });
-            double slower = defaults.get().median() / none.get().median() - 1;
-            target("promjaxrs defaults: time within 5 % of no metrics (median)", signedPercent(slower), slower <= 0.05);
+            double slower = defaults.get().pairedMedian(none.get(), (a, b) -> a / b) - 1;
+            target("promjaxrs defaults: time within 5 % of no metrics (median of passes)", signedPercent(slower),
+                    slower <= 0.05);
         }
         if (none.isPresent() && annotated.isPresent()) {
             double added = annotated.get().bytesPerOp() - none.get().bytesPerOp();
