@@ -57,7 +57,8 @@ load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 # One fork of every variant per pass, passes one after the other: run variant by variant, this
 # shared machine's speed drifted between variants by more than they differ (one run had
 # promjaxrs +22.6 %, and Dropwizard faster than no metrics); in a pass the variants run within
-# about a minute of each other, and the report compares them pass by pass.
+# about a minute of each other. The report gives each variant's added time fastest fork against
+# fastest fork (the host only ever slows a fork down) and pass by pass.
 echo "==> JMH: request overhead, ${request_passes} passes"
 request_results=()
 for pass in $(seq 1 "$request_passes"); do

@@ -18,9 +18,11 @@ import java.util.Optional;
 /**
  * Turns JMH's JSON results (and the wrk runs of {@code run.sh}) into the markdown tables of
  * {@code RESULTS.md}, with each target of the benchmarks met or missed. Times are the minimum
- * and the median over forks of each fork's mean, which a noisy machine disturbs least; JMH
- * results of several runs (passes) are merged, and a variant's added time is the median over
- * passes of its difference from no metrics in the same pass.
+ * and the median over forks of each fork's mean; JMH results of several runs (passes) are
+ * merged. A variant's added time is given twice: fastest fork against fastest fork (a busy host
+ * only ever slows a fork down, so the fastest is the closest to the code's own cost; the time
+ * target is judged on it) and the median over passes of its difference from no metrics in the
+ * same pass.
  *
  * <p>Usage: {@code ResultsTable [--allocation FILE] [--wrk FILE] JMH_JSON...}: the allocation file
  * holds {@code VARIANT<TAB>bytes} lines of {@code RequestAllocation}, the wrk file
@@ -80,14 +82,15 @@ public final class ResultsTable {
         Optional<Measurement> none = request(Instrumentation.NONE);
         line("### Request overhead: one in-memory Jersey GET of `/items/{id}`");
         line("");
-        line("| variant | ns/request (min / median of forks) | added ns (median of passes) | bytes/request | added bytes "
+        line("| variant | ns/request (min / median of forks) | added ns (min / median of passes) | bytes/request | added bytes "
                 + "| bytes/request, request thread | added |");
         line("|---|---|---|---|---|---|---|");
         double noneOnThread = requestThreadBytes.getOrDefault(Instrumentation.NONE.name(), Double.NaN);
         for (Instrumentation variant : Instrumentation.values()) {
             double onThread = requestThreadBytes.getOrDefault(variant.name(), Double.NaN);
             request(variant).ifPresent(m -> line("| " + variant.description() + " | " + number(m.min()) + " / "
-                    + number(m.median()) + " | " + none.map(n -> signed(m.pairedMedian(n, (a, b) -> a - b))).orElse("") + " | "
+                    + number(m.median()) + " | " + none.map(n -> signed(m.min() - n.min()) + " / "
+                    + signed(m.pairedMedian(n, (a, b) -> a - b))).orElse("") + " | "
                     + number(m.bytesPerOp()) + " | " + none.map(n -> signed(m.bytesPerOp() - n.bytesPerOp())).orElse("")
                     + " | " + number(onThread) + " | " + signed(onThread - noneOnThread) + " |"));
         }
@@ -164,9 +167,10 @@ public final class ResultsTable {
                         number(added) + " B vs " + number(micrometerAdded) + " B (" + percent(added / micrometerAdded)
                                 + ")", added < micrometerAdded / 4);
             });
-            double slower = defaults.get().pairedMedian(none.get(), (a, b) -> a / b) - 1;
-            target("promjaxrs defaults: time within 5 % of no metrics (median of passes)", signedPercent(slower),
-                    slower <= 0.05);
+            double slower = defaults.get().min() / none.get().min() - 1;
+            double slowerMedian = defaults.get().pairedMedian(none.get(), (a, b) -> a / b) - 1;
+            target("promjaxrs defaults: time within 5 % of no metrics (fastest forks; median of passes)",
+                    signedPercent(slower) + " (" + signedPercent(slowerMedian) + ")", slower <= 0.05);
         }
         if (none.isPresent() && annotated.isPresent()) {
             double added = annotated.get().bytesPerOp() - none.get().bytesPerOp();
