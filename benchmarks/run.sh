@@ -39,7 +39,7 @@ if $quick; then
     request_passes=1
     request_jmh=(-f 1 -wi 1 -w 1s -i 1 -r 1s)
     scrape_jmh=(-f 1 -wi 1 -w 1s -i 1 -r 1s -p series=1000)
-    wrk_sessions=1 wrk_rounds=1 wrk_seconds=2 wrk_warm_up_requests=0 wrk_warm_up_chunk=2
+    wrk_pairs=1 wrk_rounds=1 wrk_seconds=2 wrk_warm_up_requests=0 wrk_warm_up_chunk=2
     allocation_requests=5000
 else
     out=benchmarks/target/results
@@ -47,7 +47,7 @@ else
     request_passes=5
     request_jmh=(-f 1 -wi 5 -w 1s -i 5 -r 1s)
     scrape_jmh=(-f 2 -wi 3 -w 1s -i 3 -r 2s)
-    wrk_sessions=4 wrk_rounds=4 wrk_seconds=8 wrk_warm_up_requests=400000 wrk_warm_up_chunk=10
+    wrk_pairs=4 wrk_rounds=4 wrk_seconds=8 wrk_warm_up_requests=400000 wrk_warm_up_chunk=10
     allocation_requests=100000
 fi
 rm -rf "$out"
@@ -93,9 +93,10 @@ trap 'exit 130' INT TERM
 # their throughputs is the ratio of their costs per request, under the same conditions. Run one
 # after the other, this shared machine's speed drifted by 10-30 % within a minute and single
 # rounds ranged from 62 to 121 %; run together, rounds agree within a few points.
-# A pair of JVMs has its own luck, as JMH forks do: with the same jar on both sides, the one
-# started first served 1-2 % more, and the rounds of one pair agree more than two pairs do. So
-# the rounds come from several pairs, each started afresh, half of them with promjaxrs first.
+# A pair of JVMs has its own luck, as JMH forks do: with the same jar on both sides, two pairs
+# came out at +2.4 % and -0.3 % for the side started first, and the rounds of one pair agree more
+# than two pairs do. So the rounds come from several pairs, each started afresh, half of them
+# with promjaxrs first.
 pin_server=()
 pin_wrk=()
 if [ "$(nproc)" -ge 2 ] && command -v taskset >/dev/null 2>&1; then
@@ -144,11 +145,11 @@ if $run_wrk; then
         DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends wrk
     fi
     echo "==> wrk: the Jersey example with and without promjaxrs, loaded together:" \
-        "${wrk_sessions} pairs x ${wrk_rounds} rounds x ${wrk_seconds} s"
+        "${wrk_pairs} pairs x ${wrk_rounds} rounds x ${wrk_seconds} s"
     : > "$out/wrk.tsv"
     round=0
-    for session in $(seq 1 "$wrk_sessions"); do
-        if [ $((session % 2)) = 1 ]; then
+    for pair in $(seq 1 "$wrk_pairs"); do
+        if [ $((pair % 2)) = 1 ]; then
             first=on second=off
         else
             first=off second=on
@@ -171,11 +172,11 @@ if $run_wrk; then
                 break
             fi
         done
-        echo "    pair $session ($first started first): warmed up in ${warm_up_seconds} s"
+        echo "    pair $pair ($first started first): warmed up in ${warm_up_seconds} s"
         for _ in $(seq 1 "$wrk_rounds"); do
             round=$((round + 1))
             wrk_both "$wrk_seconds"
-            printf '%s\ton\t%s\t%s\n%s\toff\t%s\t%s\n' "$round" "$(rps on)" "$session" "$round" "$(rps off)" "$session" \
+            printf '%s\ton\t%s\t%s\n%s\toff\t%s\t%s\n' "$round" "$(rps on)" "$pair" "$round" "$(rps off)" "$pair" \
                 >> "$out/wrk.tsv"
         done
         stop_servers
@@ -194,7 +195,7 @@ java_version=$(java -version 2>&1 | head -n 2 | tr '\n' ' ')
     echo "- JMH: request ${request_passes} passes of ${request_jmh[*]}; scrape ${scrape_jmh[*]}; all with -prof gc"
     if $run_wrk; then
         echo "- wrk: one \`wrk -t 1 -c 16\` per side, both sides loaded at the same time ($(if [ ${#pin_wrk[@]} -gt 0 ]; then echo 'both examples sharing CPU 0, both wrk CPU 1'; else echo 'unpinned'; fi))," \
-            "${wrk_sessions} pairs of fresh JVMs (promjaxrs started first in odd pairs, second in even ones), each warmed up" \
+            "${wrk_pairs} pairs of fresh JVMs (promjaxrs started first in odd pairs, second in even ones), each warmed up" \
             "until the slower side served ${wrk_warm_up_requests} requests, then ${wrk_rounds} rounds x ${wrk_seconds} s; promjaxrs as the example configures it (default registry with JVM" \
             "metrics, a static default label, a registerDefault counter labelled by client kind)"
     fi
