@@ -24,6 +24,8 @@ final class BoundMetric {
     private final boolean allStatic;
     private final AtomicBoolean failureLogged = new AtomicBoolean();
     private volatile DataPoint staticPoint;
+    /** The combination of label values resolved last, which the next request's values are compared with. */
+    private volatile LastCombination last;
 
     BoundMetric(String description, CardinalityLimit<?> metric, LabelSource[] labels, boolean userDefault,
                 boolean exportInitialValue) {
@@ -63,20 +65,44 @@ final class BoundMetric {
             }
             return point;
         }
-        String[] values = new String[labels.length];
+        LastCombination last = this.last;
+        String[] values = null;
         for (int i = 0; i < labels.length; i++) {
-            try {
-                String value = labels[i].value(request, response, method, status, matched);
-                values[i] = value == null ? "" : value;
-            } catch (RuntimeException e) {
-                if (failureLogged.compareAndSet(false, true)) {
-                    LOG.log(Level.WARNING, "promjaxrs: label \"" + labels[i].name + "\" of " + description
-                            + " failed; recording the value 'ERROR' (logged once per metric)", e);
+            String value = value(i, request, response, method, status, matched);
+            if (values == null) {
+                if (last != null && value.equals(last.values[i])) {
+                    continue;
                 }
-                values[i] = DefaultMetrics.ERROR;
+                values = new String[labels.length];
+                if (i > 0) {
+                    System.arraycopy(last.values, 0, values, 0, i);
+                }
             }
+            values[i] = value;
         }
-        return metric.labelValues(values, staticLabel);
+        if (values == null) {
+            return last.point;
+        }
+        DataPoint point = metric.labelValues(values, staticLabel);
+        if (!isOverflow(point)) {
+            this.last = new LastCombination(values, point);
+        }
+        return point;
+    }
+
+    /** Label {@code i}'s value for this request: {@code ERROR} if it fails, {@code ""} for null. */
+    private String value(int i, ContainerRequestContext request, ContainerResponseContext response, String method,
+                         int status, MatchedMethod matched) {
+        try {
+            String value = labels[i].value(request, response, method, status, matched);
+            return value == null ? "" : value;
+        } catch (RuntimeException e) {
+            if (failureLogged.compareAndSet(false, true)) {
+                LOG.log(Level.WARNING, "promjaxrs: label \"" + labels[i].name + "\" of " + description
+                        + " failed; recording the value 'ERROR' (logged once per metric)", e);
+            }
+            return DefaultMetrics.ERROR;
+        }
     }
 
     @SuppressWarnings("unchecked")
@@ -90,5 +116,13 @@ final class BoundMetric {
             values[i] = labels[i].staticValue();
         }
         return values;
+    }
+
+    /**
+     * Requests to one method mostly repeat one combination of label values (one kind of client,
+     * one status), so comparing with the last one spares most of them the lookup in
+     * {@link CardinalityLimit} and the arrays it needs. Never an overflow point: each of those is counted.
+     */
+    private record LastCombination(String[] values, DataPoint point) {
     }
 }

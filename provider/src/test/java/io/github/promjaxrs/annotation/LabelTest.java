@@ -133,6 +133,22 @@ class LabelTest {
     }
 
     @Test
+    void eachRequestCountsUnderItsOwnValuesAsTheyChangeAndReturn() {
+        try (TestApp app = app()) {
+            app.get("/labels/params/1?sort=asc");
+            app.get("/labels/params/1?sort=asc");
+            app.get("/labels/params/1?sort=desc");
+            app.get("/labels/params/2?sort=desc");
+            app.get("/labels/params/1?sort=asc");
+
+            assertThat(app.lines("by_params_total")).containsExactlyInAnyOrder(
+                    "by_params_total{client=\"\",id=\"1\",sort=\"asc\"} 3.0",
+                    "by_params_total{client=\"\",id=\"1\",sort=\"desc\"} 1.0",
+                    "by_params_total{client=\"\",id=\"2\",sort=\"desc\"} 1.0");
+        }
+    }
+
+    @Test
     void absentQueryParamAndHeaderAreEmpty() {
         try (TestApp app = app()) {
             app.get("/labels/params/7");

@@ -11,13 +11,11 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.FeatureContext;
-import java.lang.reflect.Method;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.glassfish.jersey.server.ContainerRequest;
+import org.glassfish.jersey.server.ExtendedUriInfo;
 import org.glassfish.jersey.server.ServerConfig;
-import org.glassfish.jersey.server.model.Invocable;
 import org.glassfish.jersey.server.model.ResourceMethod;
 import org.glassfish.jersey.server.model.ResourceMethodInvoker;
 import org.glassfish.jersey.server.spi.ContainerResponseWriter;
@@ -34,11 +32,7 @@ import org.glassfish.jersey.uri.UriTemplate;
  */
 public final class JerseyRuntimeAdapter extends RuntimeAdapter {
 
-    /**
-     * By resource class, then handling method, not by the {@code ResourceMethod} Jersey matched:
-     * Jersey rebuilds locator models, and an identity map would keep every copy.
-     */
-    private final Map<Class<?>, Map<Method, MethodMetrics>> appliedAtEnd = new ConcurrentHashMap<>();
+    private final AppliedAtEnd appliedAtEnd = new AppliedAtEnd();
 
     private JerseyRuntimeAdapter(RuntimeAdapter next) {
         super(next);
@@ -67,8 +61,7 @@ public final class JerseyRuntimeAdapter extends RuntimeAdapter {
         if (!(method instanceof ResourceMethodInvoker)) {
             return super.applyAtEnd(method, metrics);
         }
-        appliedAtEnd.computeIfAbsent(method.getResourceClass(), c -> new ConcurrentHashMap<>())
-                .put(method.getResourceMethod(), metrics);
+        appliedAtEnd.put(method.getResourceClass(), method.getResourceMethod(), metrics);
         return true;
     }
 
@@ -77,14 +70,9 @@ public final class JerseyRuntimeAdapter extends RuntimeAdapter {
         if (!(request instanceof ContainerRequest jersey)) {
             return super.metricsAppliedAtEnd(request);
         }
-        ResourceMethod matched = jersey.getUriInfo().getMatchedResourceMethod();
-        if (matched == null) {
-            return null;
-        }
-        // the class and method ResourceMethodInvoker shows the DynamicFeature
-        Invocable invocable = matched.getInvocable();
-        Map<Method, MethodMetrics> byMethod = appliedAtEnd.get(invocable.getHandler().getHandlerClass());
-        return byMethod == null ? null : byMethod.get(invocable.getHandlingMethod());
+        ExtendedUriInfo uriInfo = jersey.getUriInfo();
+        ResourceMethod matched = uriInfo.getMatchedResourceMethod();
+        return matched == null ? null : appliedAtEnd.get(matched, !uriInfo.getMatchedResourceLocators().isEmpty());
     }
 
     @Override
