@@ -47,7 +47,7 @@ else
     request_passes=5
     request_jmh=(-f 1 -wi 5 -w 1s -i 5 -r 1s)
     scrape_jmh=(-f 2 -wi 3 -w 1s -i 3 -r 2s)
-    wrk_pairs=4 wrk_rounds=4 wrk_seconds=8 wrk_warm_up_requests=400000 wrk_warm_up_chunk=10
+    wrk_pairs=6 wrk_rounds=4 wrk_seconds=8 wrk_warm_up_requests=400000 wrk_warm_up_chunk=10
     allocation_requests=100000
 fi
 rm -rf "$out"
