@@ -19,6 +19,7 @@ import io.prometheus.metrics.expositionformats.ExpositionFormatWriter;
 import io.prometheus.metrics.expositionformats.ExpositionFormats;
 import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.prometheus.metrics.tracer.initializer.SpanContextSupplier;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.Feature;
 import jakarta.ws.rs.core.FeatureContext;
@@ -63,6 +64,9 @@ public final class PrometheusMetrics implements Feature {
         this.path = b.path == null ? null : Naming.normalisePath(b.path);
         this.metricsEndpointFilter = b.metricsEndpointFilter;
         this.runtime = RuntimeDetection.detect();
+        // client_java samples exemplars of every data point on a timer thread, tracer or not: where
+        // none is present as the metrics are built, they are built without, so nothing is paid
+        boolean exemplars = SpanContextSupplier.hasSpanContext();
         String prefix = b.defaultsPrefix.isEmpty() ? "" : b.defaultsPrefix + "_";
         CardinalityOverflows overflows;
         try {
@@ -70,11 +74,11 @@ public final class PrometheusMetrics implements Feature {
         } catch (IllegalArgumentException e) {
             throw clash(b, e);
         }
-        this.defaultMetrics = b.exportDefaults ? defaultMetrics(b, overflows) : null;
+        this.defaultMetrics = b.exportDefaults ? defaultMetrics(b, overflows, exemplars) : null;
         this.recorder = new RequestRecorder(defaultMetrics, ExcludedPaths.of(b.excludedPaths), runtime);
         this.annotations = new AnnotationBinder(registry, b.buckets, b.nativeHistograms,
                 b.initialValueWhenOnlyStaticLabels, b.excludeUserDefaults, b.userDefaults, b.cardinalityLimit,
-                overflows);
+                overflows, exemplars);
         this.metricsResource = path == null ? null : new MetricsResource(registry);
         if (b.jvmMetrics == null ? registry == PrometheusRegistry.defaultRegistry : b.jvmMetrics) {
             JvmMetrics.builder().register(registry);
@@ -89,10 +93,10 @@ public final class PrometheusMetrics implements Feature {
         }
     }
 
-    private static DefaultMetrics defaultMetrics(Builder b, CardinalityOverflows overflows) {
+    private static DefaultMetrics defaultMetrics(Builder b, CardinalityOverflows overflows, boolean exemplars) {
         DefaultMetrics.Settings settings = new DefaultMetrics.Settings(
                 b.registry, b.defaultsPrefix, b.buckets, b.defaultLatencyAsHistogram, b.nativeHistograms,
-                b.groupBy, b.defaultLabels, b.cardinalityLimit, overflows);
+                b.groupBy, b.defaultLabels, b.cardinalityLimit, overflows, exemplars);
         try {
             return new DefaultMetrics(settings);
         } catch (IllegalArgumentException e) {

@@ -70,6 +70,19 @@ class ExemplarsTest {
     }
 
     @Test
+    void aTracerMustBePresentWhenTheMetricsAreBuilt() {
+        try (TestApp app = TestApp.start(ItemsResource.class)) {
+            SpanContextSupplier.setSpanContext(new CurrentSpan());
+            app.get("/items/1");
+
+            String scrape = app.send(HttpRequest.newBuilder(app.uri("/metrics")).header("Accept", OPENMETRICS)).body();
+
+            assertThat(scrape).contains("jaxrs_http_request_total{method=\"GET\",status=\"200\"} 1.0\n");
+            assertThat(scrape).doesNotContain("trace_id");
+        }
+    }
+
+    @Test
     void withoutATracerNoExemplarIsAdded() {
         try (TestApp app = TestApp.start(ItemsResource.class)) {
             app.get("/items/1");

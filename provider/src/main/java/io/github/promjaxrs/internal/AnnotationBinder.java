@@ -28,8 +28,8 @@ public final class AnnotationBinder {
     public AnnotationBinder(PrometheusRegistry registry, double[] defaultBuckets, boolean nativeHistograms,
                             boolean initialValueWhenOnlyStaticLabels, boolean excludeUserDefaults,
                             List<Class<? extends Annotation>> registerDefaults, int cardinalityLimit,
-                            CardinalityOverflows overflows) {
-        this.userMetrics = new UserMetrics(registry, nativeHistograms, cardinalityLimit, overflows);
+                            CardinalityOverflows overflows, boolean exemplars) {
+        this.userMetrics = new UserMetrics(registry, nativeHistograms, cardinalityLimit, overflows, exemplars);
         this.defaultBuckets = defaultBuckets.clone();
         this.initialValueWhenOnlyStaticLabels = initialValueWhenOnlyStaticLabels;
         this.excludeUserDefaults = excludeUserDefaults;

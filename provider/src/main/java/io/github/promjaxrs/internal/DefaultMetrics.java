@@ -36,7 +36,7 @@ public final class DefaultMetrics {
     /** The settings of {@code PrometheusMetrics.Builder} that the default metrics use. */
     public record Settings(PrometheusRegistry registry, String prefix, double[] buckets, boolean histogram,
                            boolean nativeHistograms, GroupBy groupBy, Map<String, Object> defaultLabels,
-                           int cardinalityLimit, CardinalityOverflows overflows) {
+                           int cardinalityLimit, CardinalityOverflows overflows, boolean exemplars) {
     }
 
     private final String prefix;
@@ -89,16 +89,28 @@ public final class DefaultMetrics {
             if (!settings.nativeHistograms()) {
                 builder.classicOnly();
             }
+            if (!settings.exemplars()) {
+                builder.withoutExemplars();
+            }
             durationMetric = builder.build();
         } else {
-            durationMetric = Summary.builder().name(durationName).help(durationHelp)
-                    .labelNames(durationLabels).build();
+            Summary.Builder builder = Summary.builder().name(durationName).help(durationHelp).labelNames(durationLabels);
+            if (!settings.exemplars()) {
+                builder.withoutExemplars();
+            }
+            durationMetric = builder.build();
         }
-        Counter totalMetric = Counter.builder().name(prefixed("http_request_total"))
-                .help("Total number of HTTP requests").labelNames(countLabels).build();
-        Counter exceptionsMetric = Counter.builder().name(prefixed("http_request_exceptions_total"))
+        Counter.Builder total = Counter.builder().name(prefixed("http_request_total"))
+                .help("Total number of HTTP requests").labelNames(countLabels);
+        Counter.Builder exceptions = Counter.builder().name(prefixed("http_request_exceptions_total"))
                 .help("Total number of HTTP requests that ended in an exception no ExceptionMapper handled")
-                .labelNames(countLabels).build();
+                .labelNames(countLabels);
+        if (!settings.exemplars()) {
+            total.withoutExemplars();
+            exceptions.withoutExemplars();
+        }
+        Counter totalMetric = total.build();
+        Counter exceptionsMetric = exceptions.build();
         registerAllOrNone(registry, durationMetric, totalMetric, exceptionsMetric);
 
         int limit = settings.cardinalityLimit();

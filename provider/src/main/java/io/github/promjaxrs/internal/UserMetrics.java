@@ -62,14 +62,17 @@ final class UserMetrics {
     private final boolean nativeHistograms;
     private final int cardinalityLimit;
     private final CardinalityOverflows overflows;
+    private final boolean exemplars;
     private final Map<String, Registered> byName = new ConcurrentHashMap<>();
 
+    /** @param exemplars whether counters and timers sample trace exemplars: a tracer is present */
     UserMetrics(PrometheusRegistry registry, boolean nativeHistograms, int cardinalityLimit,
-                CardinalityOverflows overflows) {
+                CardinalityOverflows overflows, boolean exemplars) {
         this.registry = registry;
         this.nativeHistograms = nativeHistograms;
         this.cardinalityLimit = cardinalityLimit;
         this.overflows = overflows;
+        this.exemplars = exemplars;
     }
 
     /**
@@ -104,11 +107,18 @@ final class UserMetrics {
         String help = d.help().isEmpty() ? null : d.help();
         switch (d.type()) {
             case "@Counted":
-                return Counter.builder().name(d.name()).help(help).labelNames(labels).register(registry);
+                Counter.Builder counter = Counter.builder().name(d.name()).help(help).labelNames(labels);
+                if (!exemplars) {
+                    counter.withoutExemplars();
+                }
+                return counter.register(registry);
             case "@InProgress":
                 return Gauge.builder().name(d.name()).help(help).labelNames(labels).register(registry);
             case "@Timed(kind=SUMMARY)":
                 Summary.Builder summary = Summary.builder().name(d.name()).help(help).labelNames(labels);
+                if (!exemplars) {
+                    summary.withoutExemplars();
+                }
                 d.quantiles().forEach(summary::quantile);
                 return summary.register(registry);
             default:
@@ -116,6 +126,9 @@ final class UserMetrics {
                         .classicUpperBounds(d.buckets().stream().mapToDouble(Double::doubleValue).toArray());
                 if (!nativeHistograms) {
                     histogram.classicOnly();
+                }
+                if (!exemplars) {
+                    histogram.withoutExemplars();
                 }
                 return histogram.register(registry);
         }
