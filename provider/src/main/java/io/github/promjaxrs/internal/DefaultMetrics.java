@@ -94,7 +94,8 @@ public final class DefaultMetrics {
             }
             durationMetric = builder.build();
         } else {
-            Summary.Builder builder = Summary.builder().name(durationName).help(durationHelp).labelNames(durationLabels);
+            Summary.Builder builder = Summary.builder().name(durationName).help(durationHelp)
+                    .labelNames(durationLabels);
             if (!settings.exemplars()) {
                 builder.withoutExemplars();
             }
