@@ -19,7 +19,7 @@ import org.glassfish.jersey.server.model.ResourceMethod;
 final class AppliedAtEnd {
 
     /** More root resource methods than any application has; only a reloaded one could get here. */
-    static final int MAX_BY_IDENTITY = 512;
+    private static final int MAX_BY_IDENTITY = 512;
     /** What {@link #byIdentity} holds for a method with no metrics applied at its end. */
     private static final Object NO_METRICS = new Object();
 
