@@ -192,7 +192,7 @@ java_version=$(java -version 2>&1 | head -n 2 | tr '\n' ' ')
     echo "- machine: $(nproc) CPUs, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)"
     echo "- java: ${java_version% }"
     echo "- load average before / after: $load_before / $(cut -d' ' -f1-3 /proc/loadavg)"
-    echo "- JMH: request ${request_passes} passes of ${request_jmh[*]}; scrape ${scrape_jmh[*]}; all with -prof gc"
+    echo "- JMH: request ${request_passes} passes of ${request_jmh[*]}; scrape ${scrape_jmh[*]}; all with -prof gc, each fork on a fixed heap touched in advance (-Xms1g -Xmx1g -XX:+AlwaysPreTouch)"
     if $run_wrk; then
         echo "- wrk: one \`wrk -t 1 -c 16\` per side, both sides loaded at the same time ($(if [ ${#pin_wrk[@]} -gt 0 ]; then echo 'both examples sharing CPU 0, both wrk CPU 1'; else echo 'unpinned'; fi))," \
             "${wrk_pairs} pairs of fresh JVMs (promjaxrs started first in odd pairs, second in even ones), each warmed up" \

@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
@@ -25,10 +26,13 @@ import org.openjdk.jmh.annotations.State;
  * statuses. A series is what Prometheus stores as one: each histogram bucket, {@code _count}
  * and {@code _sum} is one, so one (method, path, status) latency combination is
  * {@value #SERIES_PER_COMBINATION} of them with the default eleven buckets.
+ *
+ * <p>Forks run on a fixed heap touched in advance, as {@link RequestOverheadBenchmark}'s do.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Fork(jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch"})
 public class ScrapeBenchmark {
 
     /** 11 buckets, {@code +Inf}, {@code _count} and {@code _sum}. */
