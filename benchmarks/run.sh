@@ -44,10 +44,10 @@ if $quick; then
 else
     out=benchmarks/target/results
     results=benchmarks/RESULTS.md
-    request_passes=5
+    request_passes=10
     request_jmh=(-f 1 -wi 5 -w 1s -i 5 -r 1s)
     scrape_jmh=(-f 2 -wi 3 -w 1s -i 3 -r 2s)
-    wrk_pairs=6 wrk_rounds=4 wrk_seconds=8 wrk_warm_up_requests=400000 wrk_warm_up_chunk=10
+    wrk_pairs=10 wrk_rounds=4 wrk_seconds=8 wrk_warm_up_requests=400000 wrk_warm_up_chunk=10
     allocation_requests=100000
 fi
 rm -rf "$out"
@@ -58,7 +58,9 @@ load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 # shared machine's speed drifted between variants by more than they differ (one run had
 # promjaxrs +22.6 %, and Dropwizard faster than no metrics); in a pass the variants run within
 # about a minute of each other. The report gives each variant's added time fastest fork against
-# fastest fork (the host only ever slows a fork down) and pass by pass.
+# fastest fork (the host only ever slows a fork down) and pass by pass. Ten passes, not five: this
+# host slows single iterations by 30-50 % in bursts, and with five forks a variant's fastest one
+# moved by about four points from one set to the next, as much as the 5 % target.
 echo "==> JMH: request overhead, ${request_passes} passes"
 request_results=()
 for pass in $(seq 1 "$request_passes"); do
@@ -96,7 +98,7 @@ trap 'exit 130' INT TERM
 # A pair of JVMs has its own luck, as JMH forks do: with the same jar on both sides, two pairs
 # came out at +2.4 % and -0.3 % for the side started first, and the rounds of one pair agree more
 # than two pairs do. So the rounds come from several pairs, each started afresh, half of them
-# with promjaxrs first.
+# with promjaxrs first: ten pairs, as six gave medians from 96.98 to 98.6 % for the same code.
 pin_server=()
 pin_wrk=()
 if [ "$(nproc)" -ge 2 ] && command -v taskset >/dev/null 2>&1; then
