@@ -77,67 +77,11 @@ done
 echo "==> JMH: scrape cost"
 java -jar "$jar" ScrapeBenchmark "${scrape_jmh[@]}" -prof gc -rf json -rff "$out/scrape.json" > "$out/scrape.log"
 
-servers=()
-stop_servers() {
-    for pid in "${servers[@]}"; do
-        kill "$pid" 2>/dev/null || true
-    done
-    for pid in "${servers[@]}"; do
-        wait "$pid" 2>/dev/null || true
-    done
-    servers=()
-}
-trap stop_servers EXIT
-trap 'exit 130' INT TERM
-
-# Both sides run at the same time, each with its own wrk: with two CPUs or more both examples
-# share CPU 0 and both wrk processes CPU 1, so the two servers split one CPU and the ratio of
-# their throughputs is the ratio of their costs per request, under the same conditions. Run one
-# after the other, this shared machine's speed drifted by 10-30 % within a minute and single
-# rounds ranged from 62 to 121 %; run together, rounds agree within a few points.
-# A pair of JVMs has its own luck, as JMH forks do: with the same jar on both sides, two pairs
-# came out at +2.4 % and -0.3 % for the side started first, and the rounds of one pair agree more
-# than two pairs do. So the rounds come from several pairs, each started afresh, half of them
+# A pair of JVMs has its own luck, as JMH forks do: with promjaxrs on both sides, eight pairs
+# ranged from 97.3 to 103.0 % (benchmarks/profile-wrk.sh --same), and the rounds of one pair agree
+# more than two pairs do. So the rounds come from several pairs, each started afresh, half of them
 # with promjaxrs first: ten pairs, as six gave medians from 96.98 to 98.6 % for the same code.
-pin_server=()
-pin_wrk=()
-if [ "$(nproc)" -ge 2 ] && command -v taskset >/dev/null 2>&1; then
-    pin_server=(taskset -c 0)
-    pin_wrk=(taskset -c 1)
-fi
-
-# Starts the example on a free port (METRICS=off for the side without promjaxrs); sets $port.
-start_example() {
-    local side=$1 log="$out/example-$1.log"
-    if [ "$side" = off ]; then
-        METRICS=off PORT=0 "${pin_server[@]}" java -jar "$example" > "$log" 2>&1 &
-    else
-        PORT=0 "${pin_server[@]}" java -jar "$example" > "$log" 2>&1 &
-    fi
-    servers+=($!)
-    port=
-    for _ in $(seq 1 300); do
-        port=$(sed -n 's#^orders listening on http://127\.0\.0\.1:\([0-9]*\)/.*#\1#p' "$log")
-        if [ -n "$port" ]; then
-            return
-        fi
-        sleep 0.1
-    done
-    echo "run.sh: the example ($side) did not start; see $log" >&2
-    exit 1
-}
-
-# Loads both sides at once for $1 seconds; writes each side's wrk output to $out/wrk-<side>.txt.
-wrk_both() {
-    "${pin_wrk[@]}" wrk -t 1 -c 16 -d "${1}s" "http://127.0.0.1:$port_on/orders/1" > "$out/wrk-on.txt" &
-    local on=$!
-    "${pin_wrk[@]}" wrk -t 1 -c 16 -d "${1}s" "http://127.0.0.1:$port_off/orders/1" > "$out/wrk-off.txt" &
-    wait "$on" $!
-}
-
-rps() {
-    sed -n 's/^Requests\/sec: *//p' "$out/wrk-$1.txt"
-}
+source benchmarks/wrk-pair.sh
 
 wrk_option=()
 if $run_wrk; then
@@ -156,17 +100,15 @@ if $run_wrk; then
         else
             first=off second=on
         fi
-        start_example "$first"
-        eval "port_$first=$port"
-        start_example "$second"
-        eval "port_$second=$port"
+        start_side "$first" "$first"
+        start_side "$second" "$second"
         # JIT warm-up, not measured, counted in requests rather than seconds: sharing one CPU on a
         # shared machine, both servers take one to three minutes to compile, and the side with
         # promjaxrs has more to compile, so earlier rounds understate it
         warm_up_seconds=0
         warm_up_served=0
         while true; do
-            wrk_both "$wrk_warm_up_chunk"
+            wrk_both "$wrk_warm_up_chunk" on off
             warm_up_seconds=$((warm_up_seconds + wrk_warm_up_chunk))
             warm_up_served=$(awk -v served="$warm_up_served" -v on="$(rps on)" -v off="$(rps off)" -v s="$wrk_warm_up_chunk" \
                 'BEGIN { print int(served + (on < off ? on : off) * s) }')
@@ -177,7 +119,7 @@ if $run_wrk; then
         echo "    pair $pair ($first started first): warmed up in ${warm_up_seconds} s"
         for _ in $(seq 1 "$wrk_rounds"); do
             round=$((round + 1))
-            wrk_both "$wrk_seconds"
+            wrk_both "$wrk_seconds" on off
             printf '%s\ton\t%s\t%s\n%s\toff\t%s\t%s\n' "$round" "$(rps on)" "$pair" "$round" "$(rps off)" "$pair" \
                 >> "$out/wrk.tsv"
         done
