@@ -5,8 +5,10 @@
 # of the same jar serving the same throughput got 43 and 77 samples per 1,000 requests.
 #
 # usage: mvn -B -q package -DskipTests && bash benchmarks/profile-wrk.sh [pairs] [--same]
-#   pairs   how many pairs of fresh JVMs (default 6, about 2.5 minutes each)
+#   pairs   how many pairs of fresh JVMs (default 6, about 5 minutes each)
 #   --same  promjaxrs on both sides: how far two identical servers drift apart in this test
+#   WARM_UP_REQUESTS=n  warm a pair up until its slower side has served n requests (default
+#           1000000, as run.sh; at most 400 s)
 # Downloads async-profiler 3.0 from Maven Central into benchmarks/target/ once. Binds 127.0.0.1
 # only; everything it starts it stops, also when interrupted. Writes benchmarks/target/profile-wrk/.
 set -euo pipefail
@@ -90,10 +92,10 @@ for pair in $(seq 1 "$pairs"); do
         start_profiled a "$pair"
     fi
     served=0
-    for _ in $(seq 1 30); do
+    for _ in $(seq 1 40); do
         wrk_both 10 a b
         served=$(awk -v s="$served" -v a="$(rps a)" -v b="$(rps b)" 'BEGIN { print int(s + (a < b ? a : b) * 10) }')
-        if [ "$served" -ge 400000 ]; then
+        if [ "$served" -ge "${WARM_UP_REQUESTS:-1000000}" ]; then
             break
         fi
     done
