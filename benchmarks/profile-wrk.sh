@@ -91,14 +91,7 @@ for pair in $(seq 1 "$pairs"); do
         start_profiled b "$pair"
         start_profiled a "$pair"
     fi
-    served=0
-    for _ in $(seq 1 40); do
-        wrk_both 10 a b
-        served=$(awk -v s="$served" -v a="$(rps a)" -v b="$(rps b)" 'BEGIN { print int(s + (a < b ? a : b) * 10) }')
-        if [ "$served" -ge "${WARM_UP_REQUESTS:-1000000}" ]; then
-            break
-        fi
-    done
+    warm_up 10 "${WARM_UP_REQUESTS:-$full_warm_up_requests}" a b
     from=$(date +%s)
     requests_a=0 requests_b=0
     for _ in 1 2 3 4; do

@@ -13,6 +13,7 @@
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
+source benchmarks/wrk-pair.sh
 
 quick=false
 run_wrk=true
@@ -47,7 +48,7 @@ else
     request_passes=10
     request_jmh=(-f 1 -wi 5 -w 1s -i 5 -r 1s)
     scrape_jmh=(-f 2 -wi 3 -w 1s -i 3 -r 2s)
-    wrk_pairs=10 wrk_rounds=4 wrk_seconds=8 wrk_warm_up_requests=1000000 wrk_warm_up_chunk=10
+    wrk_pairs=10 wrk_rounds=4 wrk_seconds=8 wrk_warm_up_requests=$full_warm_up_requests wrk_warm_up_chunk=10
     allocation_requests=100000
 fi
 rm -rf "$out"
@@ -81,8 +82,6 @@ java -jar "$jar" ScrapeBenchmark "${scrape_jmh[@]}" -prof gc -rf json -rff "$out
 # ranged from 97.3 to 103.0 % (benchmarks/profile-wrk.sh --same), and the rounds of one pair agree
 # more than two pairs do. So the rounds come from several pairs, each started afresh, half of them
 # with promjaxrs first: ten pairs, as six gave medians from 96.98 to 98.6 % for the same code.
-source benchmarks/wrk-pair.sh
-
 wrk_option=()
 if $run_wrk; then
     if ! command -v wrk >/dev/null 2>&1; then
@@ -102,22 +101,7 @@ if $run_wrk; then
         fi
         start_side "$first" "$first"
         start_side "$second" "$second"
-        # JIT warm-up, not measured, counted in requests rather than seconds: sharing one CPU on a
-        # shared machine, both servers take minutes to compile, and the side with promjaxrs has more
-        # to compile, so earlier rounds understate it. A million requests, not 400,000: after
-        # 400,000 the compiler threads still took 0.92 % of that side's CPU against 0.60 % of the
-        # other's (profile-wrk.sh); after a million, 0.25 against 0.27 %
-        warm_up_seconds=0
-        warm_up_served=0
-        while true; do
-            wrk_both "$wrk_warm_up_chunk" on off
-            warm_up_seconds=$((warm_up_seconds + wrk_warm_up_chunk))
-            warm_up_served=$(awk -v served="$warm_up_served" -v on="$(rps on)" -v off="$(rps off)" -v s="$wrk_warm_up_chunk" \
-                'BEGIN { print int(served + (on < off ? on : off) * s) }')
-            if [ "$warm_up_served" -ge "$wrk_warm_up_requests" ] || [ "$warm_up_seconds" -ge 400 ]; then
-                break
-            fi
-        done
+        warm_up "$wrk_warm_up_chunk" "$wrk_warm_up_requests" on off
         echo "    pair $pair ($first started first): warmed up in ${warm_up_seconds} s"
         for _ in $(seq 1 "$wrk_rounds"); do
             round=$((round + 1))

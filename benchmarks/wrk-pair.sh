@@ -50,6 +50,29 @@ start_side() {
     exit 1
 }
 
+# A full run's warm-up, in requests of the slower side. Counted in requests rather than seconds:
+# sharing one CPU on a shared machine, both servers take minutes to compile, and the side with
+# promjaxrs has more to compile, so earlier rounds understate it. A million, not 400,000: after
+# 400,000 the compiler threads still took 0.92 % of that side's CPU against 0.60 % of the other's
+# (profile-wrk.sh); after a million, 0.25 against 0.27 %.
+full_warm_up_requests=1000000
+
+# Loads sides $3 and $4 together, unmeasured, in chunks of $1 seconds until the slower one has
+# served $2 requests, for 400 s at most; sets warm_up_seconds.
+warm_up() {
+    local chunk=$1 requests=$2 served=0
+    warm_up_seconds=0
+    while true; do
+        wrk_both "$chunk" "$3" "$4"
+        warm_up_seconds=$((warm_up_seconds + chunk))
+        served=$(awk -v served="$served" -v a="$(rps "$3")" -v b="$(rps "$4")" -v s="$chunk" \
+            'BEGIN { print int(served + (a < b ? a : b) * s) }')
+        if [ "$served" -ge "$requests" ] || [ "$warm_up_seconds" -ge 400 ]; then
+            return
+        fi
+    done
+}
+
 # Loads sides $2 and $3 at once for $1 seconds; each side's wrk output goes to $out/wrk-<side>.txt.
 wrk_both() {
     local first=port_$2 second=port_$3 pid
