@@ -202,6 +202,7 @@ public final class PrometheusMetrics implements Feature {
         private Boolean jvmMetrics;
         private boolean nativeHistograms;
         private int cardinalityLimit = 2000;
+        private int maxLabelValueLength = 1024;
 
         private Builder() {
         }
@@ -310,6 +311,15 @@ public final class PrometheusMetrics implements Feature {
                 throw new IllegalArgumentException("cardinalityLimit: must be at least 1, got " + limit);
             }
             this.cardinalityLimit = limit;
+            return this;
+        }
+
+        /** Request-derived label values longer than this many characters are cut to it; default 1024. */
+        public Builder maxLabelValueLength(int length) {
+            if (length < 1) {
+                throw new IllegalArgumentException("maxLabelValueLength: must be at least 1, got " + length);
+            }
+            this.maxLabelValueLength = length;
             return this;
         }
 
