@@ -30,7 +30,8 @@
 # Everything binds 127.0.0.1 on free ports; everything started is stopped by PID, pass or fail;
 # every wait has a time limit and SERVERS_TIMEOUT (900 s) caps the whole run. Prints each check
 # and closes with `N passed, M failed`; exits 1 if any failed.
-# Needs java (JDK 17: jcmd), mvn, curl, python3, unzip.
+# Needs java (JDK 17: jcmd), mvn, curl, python3 and unzip; run as root on Debian, it installs the
+# last three with apt-get if they are missing.
 # Settings: SERVERS_TIMEOUT, SERVERS_KEEP=1 (keep the temporary directory, with every log).
 set -euo pipefail
 
@@ -48,7 +49,7 @@ nolib_war=$wars/e2e-war-nolib.war
 app_class=io.github.promjaxrs.e2ewar.metered.MeteredApplication
 plain_class=io.github.promjaxrs.e2ewar.plain.PlainApplication
 
-log() { printf '==> servers: %s\n' "$*"; }
+log() { printf '==> servers [%3d s]: %s\n' "$SECONDS" "$*"; }
 die() { printf 'servers: FAIL: %s\n' "$*" >&2; died=1; exit 1; }
 
 passed=0
@@ -109,9 +110,23 @@ wait_until() {
     done
 }
 
-for tool in java jcmd mvn curl python3 unzip; do
-    command -v "$tool" > /dev/null || die "$tool is not on the PATH"
+for tool in java jcmd mvn; do
+    command -v "$tool" > /dev/null || die "$tool is not on the PATH (a JDK 17 and Maven are needed)"
 done
+missing=()
+for tool in curl python3 unzip; do
+    command -v "$tool" > /dev/null || missing+=("$tool")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+    if [ "$(id -u)" -ne 0 ] || ! command -v apt-get > /dev/null; then
+        die "missing ${missing[*]}: install them (Debian: apt-get install -y --no-install-recommends ${missing[*]})"
+    fi
+    log "installing ${missing[*]} with apt-get"
+    export DEBIAN_FRONTEND=noninteractive
+    timeout 300 apt-get update -q > "$tmp/apt.log" 2>&1 || die "apt-get update failed"
+    timeout 600 apt-get install -y -q --no-install-recommends "${missing[@]}" >> "$tmp/apt.log" 2>&1 \
+        || die "apt-get install ${missing[*]} failed"
+fi
 for server in "${servers[@]}"; do
     case $server in liberty | glassfish | glassfish-shared) ;; *) die "unknown server '$server'" ;; esac
 done
@@ -126,12 +141,14 @@ fi
 
 unpack() { # unpack GROUP:ARTIFACT:VERSION:zip DIR: through the local Maven repository
     log "fetching $1 (the local Maven repository caches it)"
-    # run outside any project: the plugin's markers (which skip an unpack it believes done) are
-    # then this run's own
+    # dependency:copy, then unzip: the plugin's own unpack takes a minute over Open Liberty's
+    # 350 MB where unzip takes seconds. Run outside any project, so the copy is this run's own.
     mkdir -p "$2.fetch"
-    (cd "$2.fetch" && timeout 900 mvn -B -q -ntp -Dstyle.color=never "$dependency_plugin:unpack" \
-        -Dartifact="$1" -DoutputDirectory="$2") > "$tmp/fetch.log" 2>&1 \
+    (cd "$2.fetch" && timeout 900 mvn -B -q -ntp -Dstyle.color=never "$dependency_plugin:copy" \
+        -Dartifact="$1" -DoutputDirectory="$2.fetch") > "$tmp/fetch.log" 2>&1 \
         || die "fetching $1 failed: $(tail -n 5 "$tmp/fetch.log")"
+    unzip -q "$2.fetch"/*.zip -d "$2" || die "unzipping $1 failed"
+    rm -rf "$2.fetch"
 }
 
 # From here on the run is bounded as a whole: past SERVERS_TIMEOUT the watchdog stops it (and
