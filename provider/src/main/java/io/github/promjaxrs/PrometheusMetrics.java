@@ -78,7 +78,7 @@ public final class PrometheusMetrics implements Feature {
         this.recorder = new RequestRecorder(defaultMetrics, ExcludedPaths.of(b.excludedPaths), runtime);
         this.annotations = new AnnotationBinder(registry, b.buckets, b.nativeHistograms,
                 b.initialValueWhenOnlyStaticLabels, b.excludeUserDefaults, b.userDefaults, b.cardinalityLimit,
-                overflows, exemplars);
+                overflows, exemplars, b.maxLabelValueLength);
         this.metricsResource = path == null ? null : new MetricsResource(registry);
         if (b.jvmMetrics == null ? registry == PrometheusRegistry.defaultRegistry : b.jvmMetrics) {
             JvmMetrics.builder().register(registry);
@@ -96,7 +96,7 @@ public final class PrometheusMetrics implements Feature {
     private static DefaultMetrics defaultMetrics(Builder b, CardinalityOverflows overflows, boolean exemplars) {
         DefaultMetrics.Settings settings = new DefaultMetrics.Settings(
                 b.registry, b.defaultsPrefix, b.buckets, b.defaultLatencyAsHistogram, b.nativeHistograms,
-                b.groupBy, b.defaultLabels, b.cardinalityLimit, overflows, exemplars);
+                b.groupBy, b.defaultLabels, b.cardinalityLimit, overflows, exemplars, b.maxLabelValueLength);
         try {
             return new DefaultMetrics(settings);
         } catch (IllegalArgumentException e) {
@@ -337,17 +337,30 @@ public final class PrometheusMetrics implements Feature {
             if (path != null && (path.isBlank() || path.contains("{"))) {
                 throw new IllegalArgumentException("path: must be a literal path such as /metrics, got '" + path + "'");
             }
+            requireDistinctLabelNames();
+            return new PrometheusMetrics(this);
+        }
+
+        /**
+         * Every default metric's label names are distinct: client_java takes a clash at build time
+         * and fails every scrape after the first request instead.
+         */
+        private void requireDistinctLabelNames() {
             if (groupBy.kind() == GroupBy.Kind.CUSTOM) {
                 Naming.requireLabelName(groupBy.labelName(), "groupBy label");
+                if (groupBy.labelName().equals("method") || groupBy.labelName().equals("status")) {
+                    throw new IllegalArgumentException("groupBy: the label '" + groupBy.labelName() + "' of "
+                            + groupBy + " is already a label of the default metrics (method, status)");
+                }
             }
             for (String name : defaultLabels.keySet()) {
                 Naming.requireLabelName(name, "defaultLabel");
                 if (name.equals("method") || name.equals("status") || name.equals(groupBy.labelName())) {
-                    throw new IllegalArgumentException("defaultLabel: '" + name
-                            + "' is already a label of the default metrics");
+                    throw new IllegalArgumentException("defaultLabel: '" + name + "' is already a label of the"
+                            + " default metrics (method, status and " + groupBy.labelName() + ", the label of groupBy "
+                            + groupBy + ")");
                 }
             }
-            return new PrometheusMetrics(this);
         }
     }
 }
