@@ -314,7 +314,13 @@ public final class PrometheusMetrics implements Feature {
             return this;
         }
 
-        /** Request-derived label values longer than this many characters are cut to it; default 1024. */
+        /**
+         * Label values a request decides (the group label under {@link GroupBy#PATH} or a
+         * {@link GroupBy#custom custom} grouping, {@link LabelValue}s, {@code @Label} path, path
+         * parameter, query parameter, header and provider values) longer than this many characters
+         * are cut to their first {@code length} characters (one fewer where the cut would split a
+         * surrogate pair); default 1024. Static values, templates and endpoints are not cut.
+         */
         public Builder maxLabelValueLength(int length) {
             if (length < 1) {
                 throw new IllegalArgumentException("maxLabelValueLength: must be at least 1, got " + length);

@@ -23,8 +23,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -76,12 +74,6 @@ class FaultsTest {
         }
     }
 
-    private static Map<String, Object> headersButDate(HttpResponse<?> response) {
-        Map<String, Object> headers = new TreeMap<>(response.headers().map());
-        headers.remove("date");
-        return headers;
-    }
-
     @Test
     void exceptionMapperThatThrowsGivesTheSameResponseAsWithoutPromjaxrs() {
         HttpResponse<String> with;
@@ -97,7 +89,7 @@ class FaultsTest {
 
         assertThat(with.statusCode()).isEqualTo(without.statusCode()).isEqualTo(500);
         assertThat(with.body()).isEqualTo(without.body());
-        assertThat(headersButDate(with)).isEqualTo(headersButDate(without));
+        assertThat(TestApp.headersButDate(with)).isEqualTo(TestApp.headersButDate(without));
     }
 
     @Test
@@ -228,7 +220,7 @@ class FaultsTest {
         }
         assertThat(with.statusCode()).isEqualTo(without.statusCode()).isEqualTo(200);
         assertThat(with.body()).isEqualTo(without.body()).isEqualTo("the application's answer");
-        assertThat(headersButDate(with)).isEqualTo(headersButDate(without));
+        assertThat(TestApp.headersButDate(with)).isEqualTo(TestApp.headersButDate(without));
     }
 
     @Test
