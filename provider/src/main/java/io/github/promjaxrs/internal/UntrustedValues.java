@@ -41,7 +41,7 @@ final class UntrustedValues {
             timing.fatal = (VirtualMachineError) failure;
         }
         if (logged.compareAndSet(false, true)) {
-            log.log(Level.WARNING, message, failure);
+            log.logp(Level.WARNING, log.getName(), null, message, failure); // not this class: it did not fail
         }
         return ERROR;
     }
