@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.promjaxrs.annotation.Counted;
 import io.github.promjaxrs.annotation.InProgress;
 import io.github.promjaxrs.annotation.Label;
-import io.github.promjaxrs.fixture.CapturedLog;
+import io.github.promjaxrs.fixture.CapturedLogs;
 import io.github.promjaxrs.fixture.TestApp;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -78,13 +78,11 @@ class FaultsTest {
     void exceptionMapperThatThrowsGivesTheSameResponseAsWithoutPromjaxrs() {
         HttpResponse<String> with;
         HttpResponse<String> without;
-        try (CapturedLog log = CapturedLog.start()) { // the runtime logs the mapper's failure, with or without
-            try (TestApp app = TestApp.start(FaultyResource.class, BrokenMapper.class)) {
-                with = app.get("/faults/broken-mapper");
-            }
-            try (TestApp app = TestApp.withoutMetrics(FaultyResource.class, BrokenMapper.class)) {
-                without = app.get("/faults/broken-mapper");
-            }
+        try (TestApp app = TestApp.start(FaultyResource.class, BrokenMapper.class)) {
+            with = app.get("/faults/broken-mapper");
+        }
+        try (TestApp app = TestApp.withoutMetrics(FaultyResource.class, BrokenMapper.class)) {
+            without = app.get("/faults/broken-mapper");
         }
 
         assertThat(with.statusCode()).isEqualTo(without.statusCode()).isEqualTo(500);
@@ -94,7 +92,7 @@ class FaultsTest {
 
     @Test
     void exceptionMapperThatThrowsIsRecordedOnceWithStatus500() {
-        try (CapturedLog log = CapturedLog.start(); TestApp app = TestApp.start(FaultyResource.class, BrokenMapper.class)) {
+        try (TestApp app = TestApp.start(FaultyResource.class, BrokenMapper.class)) {
             app.get("/faults/broken-mapper");
 
             // the runtime answers the mapper's own failure with a 500 response of its making
@@ -119,7 +117,7 @@ class FaultsTest {
 
     @Test
     void clientThatHangsUpMidResponseIsRecordedOnce() throws Exception {
-        try (CapturedLog log = CapturedLog.start(); TestApp app = TestApp.start(FaultyResource.class)) {
+        try (TestApp app = TestApp.start(FaultyResource.class)) {
             try (Socket socket = new Socket("127.0.0.1", app.uri("/").getPort())) {
                 OutputStream out = socket.getOutputStream();
                 out.write("GET /faults/stream HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
@@ -211,8 +209,7 @@ class FaultsTest {
                                                              String path) {
         HttpResponse<String> with;
         HttpResponse<String> without;
-        try (CapturedLog log = CapturedLog.start();
-             TestApp app = TestApp.start(settings, LabelledResource.class)) {
+        try (TestApp app = TestApp.start(settings, LabelledResource.class)) {
             with = app.get(path);
         }
         try (TestApp app = TestApp.withoutMetrics(LabelledResource.class)) {
@@ -242,8 +239,7 @@ class FaultsTest {
 
     @Test
     void anErrorFromADefaultLabelValueIsRecordedAsError() {
-        try (CapturedLog log = CapturedLog.start();
-             TestApp app = TestApp.start(b -> b.defaultLabel("region", new ErrorLabel()), LabelledResource.class)) {
+        try (TestApp app = TestApp.start(b -> b.defaultLabel("region", new ErrorLabel()), LabelledResource.class)) {
             app.get("/labelled/plain");
 
             assertThat(app.lines(COUNT)).containsExactly(
@@ -255,8 +251,7 @@ class FaultsTest {
 
     @Test
     void anErrorFromACustomGroupingIsRecordedAsError() {
-        try (CapturedLog log = CapturedLog.start();
-             TestApp app = TestApp.start(b -> b.groupBy(GroupBy.custom("region", r -> {
+        try (TestApp app = TestApp.start(b -> b.groupBy(GroupBy.custom("region", r -> {
                  throw new LabelBug();
              })), LabelledResource.class)) {
             app.get("/labelled/plain");
@@ -268,7 +263,7 @@ class FaultsTest {
 
     @Test
     void anErrorFromALabelProviderIsRecordedAsError() {
-        try (CapturedLog log = CapturedLog.start(); TestApp app = TestApp.start(LabelledResource.class)) {
+        try (TestApp app = TestApp.start(LabelledResource.class)) {
             app.get("/labelled/counted");
 
             assertThat(app.lines("counted_calls_total")).containsExactly("counted_calls_total{region=\"ERROR\"} 1.0");
@@ -279,7 +274,7 @@ class FaultsTest {
 
     @Test
     void anInProgressGaugeWhoseLabelFailsWithAnErrorComesBackDown() {
-        try (CapturedLog log = CapturedLog.start(); TestApp app = TestApp.start(LabelledResource.class)) {
+        try (TestApp app = TestApp.start(LabelledResource.class)) {
             assertThat(app.get("/labelled/in-progress").statusCode()).isEqualTo(200);
 
             assertThat(app.lines("working")).containsExactly("working{region=\"ERROR\"} 0.0");
@@ -289,11 +284,10 @@ class FaultsTest {
 
     @Test
     void theFirstFailureOfEachLabelSourceIsLoggedOnceWithItsStackTrace() {
-        try (CapturedLog log = CapturedLog.start();
-             TestApp app = TestApp.start(b -> b.defaultLabel("region", new ErrorLabel()), LabelledResource.class)) {
+        try (TestApp app = TestApp.start(b -> b.defaultLabel("region", new ErrorLabel()), LabelledResource.class)) {
             app.hit("/labelled/counted", 3);
 
-            List<LogRecord> logged = log.promjaxrs();
+            List<LogRecord> logged = CapturedLogs.records(Level.WARNING);
             assertThat(logged).hasSize(2).allSatisfy(record -> {
                 assertThat(record.getLevel()).isEqualTo(Level.WARNING);
                 assertThat(record.getThrown()).isInstanceOf(LabelBug.class);
@@ -302,13 +296,13 @@ class FaultsTest {
                     "promjaxrs: defaultLabel \"region\" failed; recording the value 'ERROR' (logged once)",
                     "promjaxrs: label \"region\" of @Counted(name=\"counted_calls\") on LabelledResource.counted"
                             + " failed; recording the value 'ERROR' (logged once per metric)");
-            assertThat(log.all()).hasSize(2); // and the runtime saw nothing
+            // and nothing else: the runtime saw no failure
         }
     }
 
     @Test
     void aVirtualMachineErrorIsRethrownOnceTheRequestIsRecorded() {
-        try (CapturedLog log = CapturedLog.start(); TestApp app = TestApp.start(LabelledResource.class)) {
+        try (TestApp app = TestApp.start(LabelledResource.class)) {
             HttpResponse<String> response = app.get("/labelled/out-of-memory");
 
             // recorded first, with the status the response had then; the runtime answers what it was thrown
@@ -316,7 +310,7 @@ class FaultsTest {
             assertThat(app.lines(COUNT)).containsExactly(
                     COUNT + "{method=\"GET\",path=\"/labelled/out-of-memory\",status=\"200\"} 1");
             assertThat(response.statusCode()).isEqualTo(500);
-            assertThat(log.all()).anySatisfy(record -> assertThat(causes(record.getThrown()))
+            assertThat(CapturedLogs.records(Level.ALL)).anySatisfy(record -> assertThat(causes(record.getThrown()))
                     .anySatisfy(cause -> assertThat(cause).isInstanceOf(OutOfMemoryError.class)
                             .hasMessageStartingWith("simulated")));
         }
@@ -324,13 +318,13 @@ class FaultsTest {
 
     @Test
     void aStackOverflowInALabelValueIsNotRethrown() {
-        try (CapturedLog log = CapturedLog.start(); TestApp app = TestApp.start(LabelledResource.class)) {
+        try (TestApp app = TestApp.start(LabelledResource.class)) {
             HttpResponse<String> response = app.get("/labelled/recursive");
 
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(response.body()).isEqualTo("the application's answer");
             assertThat(app.lines("recursive_calls_total")).containsExactly("recursive_calls_total{region=\"ERROR\"} 1.0");
-            assertThat(log.promjaxrs()).singleElement()
+            assertThat(CapturedLogs.records(Level.WARNING)).singleElement()
                     .satisfies(record -> assertThat(record.getThrown()).isInstanceOf(StackOverflowError.class));
         }
     }

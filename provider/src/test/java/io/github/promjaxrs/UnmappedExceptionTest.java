@@ -3,7 +3,6 @@ package io.github.promjaxrs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
-import io.github.promjaxrs.fixture.CapturedLog;
 import io.github.promjaxrs.fixture.FailingResource;
 import io.github.promjaxrs.fixture.TestApp;
 import jakarta.ws.rs.GET;
@@ -156,9 +155,8 @@ class UnmappedExceptionTest {
     @Test
     void aDefaultLabelValueRunsOncePerRequestAndLabelsAllThreeMetricsAlike() {
         AtomicInteger calls = new AtomicInteger();
-        try (CapturedLog log = CapturedLog.start();
-             TestApp app = TestApp.start(b -> b.defaultLabel("call", (req, resp) -> "call-" + calls.incrementAndGet()),
-                     FailingResource.class)) {
+        try (TestApp app = TestApp.start(b -> b.defaultLabel("call", (req, resp) -> "call-" + calls.incrementAndGet()),
+                FailingResource.class)) {
             assertThat(app.get("/fail/unmapped").statusCode()).isEqualTo(500);
 
             assertThat(app.linesOnceRecorded(EXCEPTIONS)).containsExactly(
