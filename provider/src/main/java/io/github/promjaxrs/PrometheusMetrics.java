@@ -3,7 +3,7 @@ package io.github.promjaxrs;
 import io.github.promjaxrs.internal.AnnotationBinder;
 import io.github.promjaxrs.internal.CardinalityOverflows;
 import io.github.promjaxrs.internal.DefaultMetrics;
-import io.github.promjaxrs.internal.JdkMetricsServer;
+import io.github.promjaxrs.internal.PortServer;
 import io.github.promjaxrs.internal.LibraryVersion;
 import io.github.promjaxrs.internal.ExcludedPaths;
 import io.github.promjaxrs.internal.MetricsDynamicFeature;
@@ -157,7 +157,7 @@ public final class PrometheusMetrics implements Feature {
     /** Serves the registry on its own port, bound to {@code host} ({@code null}: all interfaces). */
     public MetricsServer startHttpServer(String host, int port) {
         try {
-            return JdkMetricsServer.start(registry, host, port, metricsEndpointFilter);
+            return PortServer.start(registry, host, port, metricsEndpointFilter);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start the metrics server on port " + port, e);
         }

@@ -8,12 +8,12 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.io.IOException;
 
 /**
  * The metrics endpoint. Everything about the response (format negotiation, {@code name[]}
  * filters, gzip, {@code ?debug=}) is client_java's {@link PrometheusScrapeHandler}; this class
- * only carries the request to it and its answer back. It has no {@code @Path}: the runtime
+ * only carries the request to it and its answer back. A malformed query string gets a 400, a
+ * failing collector a 500, each with a one-line body, never an exception for the runtime to map. It has no {@code @Path}: the runtime
  * adapter mounts it at the configured path.
  */
 public final class MetricsResource {
@@ -25,14 +25,18 @@ public final class MetricsResource {
     }
 
     @GET
-    public Response scrape(@Context Request request, @Context UriInfo uriInfo, @Context HttpHeaders headers)
-            throws IOException {
+    public Response scrape(@Context Request request, @Context UriInfo uriInfo, @Context HttpHeaders headers) {
         JaxrsScrapeExchange exchange = new JaxrsScrapeExchange(request, uriInfo, headers);
-        if (DebugParameter.isUnknown(exchange)) {
-            return Response.status(Response.Status.BAD_REQUEST).type("text/plain").entity(DebugParameter.MESSAGE)
+        String problem = ScrapeQuery.problem(exchange);
+        if (problem != null) {
+            return Response.status(Response.Status.BAD_REQUEST).type("text/plain; charset=utf-8").entity(problem)
                     .build();
         }
-        handler.handleRequest(exchange);
+        try {
+            handler.handleRequest(exchange);
+        } catch (Throwable e) { // an Error from a collector too: a 500 from here, not an unmapped exception
+            exchange.fail(e);
+        }
         return exchange.toResponse();
     }
 }
