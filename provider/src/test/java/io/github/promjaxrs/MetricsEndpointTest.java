@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.promjaxrs.fixture.BearerTokenFilter;
 import io.github.promjaxrs.fixture.Bodies;
+import io.github.promjaxrs.fixture.CapturedLog;
 import io.github.promjaxrs.fixture.ContentType;
 import io.github.promjaxrs.fixture.ForbidAllFilter;
 import io.github.promjaxrs.fixture.ItemsResource;
@@ -11,6 +12,7 @@ import io.github.promjaxrs.fixture.TestApp;
 import io.github.promjaxrs.fixture.ThrowingCollector;
 import io.prometheus.metrics.expositionformats.generated.com_google_protobuf_4_36_2.Metrics.MetricFamily;
 import io.prometheus.metrics.expositionformats.generated.com_google_protobuf_4_36_2.Metrics.MetricType;
+import io.prometheus.metrics.model.registry.Collector;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -18,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
+import java.util.logging.LogRecord;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -389,6 +392,32 @@ class MetricsEndpointTest {
         }
     }
 
+    static Stream<Throwable> guardFailures() {
+        return Stream.of(new IllegalStateException("token store down"), new AssertionError("guard broke"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("guardFailures")
+    void anEndpointFilterThatThrowsRefusesWithA500LoggedOnce(Throwable failure) {
+        ContainerRequestFilter broken = request -> {
+            if (failure instanceof Error error) {
+                throw error;
+            }
+            throw (RuntimeException) failure;
+        };
+        try (CapturedLog log = CapturedLog.start();
+             TestApp app = TestApp.start(b -> b.metricsEndpointFilter(broken), ItemsResource.class)) {
+            HttpResponse<String> refused = app.get("/metrics");
+
+            assertThat(refused.statusCode()).isEqualTo(500);
+            assertThat(refused.body()).isEqualTo("An error occurred while checking the request\n");
+            assertThat(log.all()).filteredOn(r -> r.getThrown() != null).extracting(LogRecord::getThrown)
+                    .containsExactly(failure);
+            assertThat(app.lines("jaxrs_http_request_exceptions_total")).isEmpty();
+            assertThat(app.get("/items").statusCode()).isEqualTo(200);
+        }
+    }
+
     @Test
     void refusedScrapesAreRecordedWithTheirStatus() {
         try (TestApp app = TestApp.start(b -> b.metricsEndpointFilter(new BearerTokenFilter("secret")), ItemsResource.class)) {
@@ -403,20 +432,24 @@ class MetricsEndpointTest {
 
     @Test
     void aCollectorThatThrowsGivesA500WithoutStackTrace() {
-        try (TestApp app = TestApp.start(ItemsResource.class)) {
+        try (CapturedLog log = CapturedLog.start();
+             TestApp app = TestApp.start(ItemsResource.class)) {
             app.registry().register(new ThrowingCollector());
 
             HttpResponse<String> scrape = app.get("/metrics");
 
             assertThat(scrape.statusCode()).isEqualTo(500);
-            assertNoFailureDetails(scrape.body());
+            assertThat(scrape.body()).isEqualTo("An error occurred while scraping metrics\n");
+            assertThat(log.all()).filteredOn(r -> r.getThrown() != null).singleElement()
+                    .satisfies(r -> assertThat(r.getThrown()).isInstanceOf(ThrowingCollector.ScrapeFailure.class));
         }
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("scrapes")
     void aCollectorThatThrowsGivesA500WithoutStackTraceInEveryFormat(Scrape scrape) {
-        try (TestApp app = TestApp.start(ItemsResource.class)) {
+        try (CapturedLog log = CapturedLog.start();
+             TestApp app = TestApp.start(ItemsResource.class)) {
             app.registry().register(new ThrowingCollector());
 
             HttpResponse<byte[]> failed = app.sendForBytes(scrape.to(app));
@@ -427,8 +460,30 @@ class MetricsEndpointTest {
     }
 
     @Test
+    void aCollectorThatThrowsAnErrorGivesA500LoggedOnceAndNotCountedAsAnException() {
+        AssertionError failure = new AssertionError("collector broke");
+        Collector broken = () -> {
+            throw failure;
+        };
+        try (CapturedLog log = CapturedLog.start();
+             TestApp app = TestApp.start(ItemsResource.class)) {
+            app.registry().register(broken);
+            HttpResponse<String> scrape = app.get("/metrics");
+            app.registry().unregister(broken);
+
+            assertThat(scrape.statusCode()).isEqualTo(500);
+            assertThat(scrape.body()).isEqualTo("An error occurred while scraping metrics\n");
+            assertThat(log.all()).filteredOn(r -> r.getThrown() != null).extracting(LogRecord::getThrown)
+                    .containsExactly(failure);
+            assertThat(app.lines("jaxrs_http_request_exceptions_total")).isEmpty();
+            assertThat(app.get("/metrics").statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
     void aFailedScrapeIsRecordedWithStatus500() {
-        try (TestApp app = TestApp.start(ItemsResource.class)) {
+        try (CapturedLog log = CapturedLog.start();
+             TestApp app = TestApp.start(ItemsResource.class)) {
             ThrowingCollector broken = new ThrowingCollector();
             app.registry().register(broken);
             app.get("/metrics");
@@ -442,7 +497,8 @@ class MetricsEndpointTest {
 
     @Test
     void theEndpointServesAgainOnceTheBrokenCollectorIsGone() {
-        try (TestApp app = TestApp.start(ItemsResource.class)) {
+        try (CapturedLog log = CapturedLog.start();
+             TestApp app = TestApp.start(ItemsResource.class)) {
             ThrowingCollector broken = new ThrowingCollector();
             app.registry().register(broken);
             assertThat(app.get("/metrics").statusCode()).isEqualTo(500);
