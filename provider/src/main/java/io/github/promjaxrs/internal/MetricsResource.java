@@ -3,6 +3,7 @@ package io.github.promjaxrs.internal;
 import io.prometheus.metrics.exporter.common.PrometheusScrapeHandler;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Request;
@@ -12,9 +13,9 @@ import jakarta.ws.rs.core.UriInfo;
 /**
  * The metrics endpoint. Everything about the response (format negotiation, {@code name[]}
  * filters, gzip, {@code ?debug=}) is client_java's {@link PrometheusScrapeHandler}; this class
- * only carries the request to it and its answer back. A malformed query string gets a 400, a
- * failing collector a 500, each with a one-line body, never an exception for the runtime to map. It has no {@code @Path}: the runtime
- * adapter mounts it at the configured path.
+ * only carries the request to it and its answer back. A malformed query string gets a 400 and a
+ * failing collector a 500, each with a one-line body, never an exception for the runtime to map.
+ * It has no {@code @Path}: the runtime adapter mounts it at the configured path.
  */
 public final class MetricsResource {
 
@@ -26,7 +27,15 @@ public final class MetricsResource {
 
     @GET
     public Response scrape(@Context Request request, @Context UriInfo uriInfo, @Context HttpHeaders headers) {
-        JaxrsScrapeExchange exchange = new JaxrsScrapeExchange(request, uriInfo, headers);
+        return handle(new JaxrsScrapeExchange(request, uriInfo, headers));
+    }
+
+    /** Answers a scrape that a filter intercepted, where no resource method serves the endpoint. */
+    public Response answer(ContainerRequestContext request) {
+        return handle(new JaxrsScrapeExchange(request.getRequest(), request.getUriInfo(), request.getHeaders()::get));
+    }
+
+    private Response handle(JaxrsScrapeExchange exchange) {
         String problem = ScrapeQuery.problem(exchange);
         if (problem != null) {
             return Response.status(Response.Status.BAD_REQUEST).type("text/plain; charset=utf-8").entity(problem)
