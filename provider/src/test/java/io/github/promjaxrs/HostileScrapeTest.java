@@ -69,7 +69,8 @@ class HostileScrapeTest {
 
             assertThat(response.statusCode()).isEqualTo(400);
             // Undertow (RESTEasy's test server) refuses over 1,000 parameters itself, with an empty 400
-            assertThat(response.body()).isIn("Invalid query string: Too many query parameters: 1025 (max 1024)\n", "");
+            assertThat(response.body()).isEqualTo(TestApp.runtime().name().equals("resteasy") ? ""
+                    : "Invalid query string: Too many query parameters: 1025 (max 1024)\n");
             assertThat(app.lines("jaxrs_http_request_exceptions_total")).isEmpty();
             assertThat(log.all()).filteredOn(r -> r.getLevel().intValue() >= Level.WARNING.intValue()).isEmpty();
         }
