@@ -30,11 +30,11 @@ import java.util.logging.Logger;
 /**
  * The separate metrics port: a small HTTP/1.1 server whose resources stay bounded whatever
  * clients do. One selector thread accepts connections and reads each request head (at most
- * {@value #MAX_HEAD_BYTES} bytes, complete within {@value #HEAD_TIMEOUT_MS} ms of its first
+ * {@value #MAX_HEAD_BYTES} bytes, complete within {@link Limits#headTimeoutMs} of its first
  * byte); only a complete head reaches the pool of {@value #SCRAPE_THREADS} threads that runs
  * the guard and client_java's {@link PrometheusScrapeHandler} (see {@link PortScrape}); the
  * selector thread writes the buffered answer back. So idle, slow or stalled clients hold no
- * thread, and hold memory only for the bytes they sent, on at most {@value #MAX_CONNECTIONS}
+ * thread, and hold memory only for the bytes they sent, on at most {@link Limits#maxConnections}
  * connections (a new connection beyond them closes the one that has waited longest for a request).
  *
  * <p>The JDK's {@code com.sun.net.httpserver} reads request heads on its executor's threads, so
@@ -45,16 +45,26 @@ import java.util.logging.Logger;
 public final class PortServer implements MetricsServer {
 
     static final int MAX_HEAD_BYTES = 16 * 1024;
-    static final int MAX_CONNECTIONS = 1024;
-    static final long HEAD_TIMEOUT_MS = 10_000;
-    static final long IDLE_TIMEOUT_MS = 30_000;
-    static final long WRITE_TIMEOUT_MS = 30_000;
     static final int SCRAPE_THREADS = 4;
+
+    /**
+     * How many connections the server keeps, and how long each may take: to send a request head
+     * once its first byte arrived, to start one while idle, and to read an answer.
+     */
+    record Limits(int maxConnections, long headTimeoutMs, long idleTimeoutMs, long writeTimeoutMs) {
+        static final Limits DEFAULT = new Limits(1024, 10_000, 30_000, 30_000);
+
+        /** How often deadlines are checked: often enough to keep them within a quarter of the shortest. */
+        long tickMs() {
+            return Math.max(10, Math.min(1_000, Math.min(headTimeoutMs, Math.min(idleTimeoutMs, writeTimeoutMs)) / 4));
+        }
+    }
 
     private static final Logger LOG = Logger.getLogger(PortServer.class.getName());
     private static final AtomicInteger SERVERS = new AtomicInteger();
 
     private final ServerSocketChannel listener;
+    private final Limits limits;
     private final Selector selector;
     private final PortScrape scrape;
     private final ThreadPoolExecutor pool;
@@ -67,8 +77,9 @@ public final class PortServer implements MetricsServer {
     private long acceptPausedUntil;
     private volatile boolean closed;
 
-    private PortServer(ServerSocketChannel listener, Selector selector, PortScrape scrape, int number) {
+    private PortServer(ServerSocketChannel listener, Limits limits, Selector selector, PortScrape scrape, int number) {
         this.listener = listener;
+        this.limits = limits;
         this.selector = selector;
         this.scrape = scrape;
         String name = "promjaxrs-metrics-server-" + number;
@@ -86,6 +97,11 @@ public final class PortServer implements MetricsServer {
      */
     public static PortServer start(PrometheusRegistry registry, String host, int port, ContainerRequestFilter guard)
             throws IOException {
+        return start(registry, host, port, guard, Limits.DEFAULT);
+    }
+
+    static PortServer start(PrometheusRegistry registry, String host, int port, ContainerRequestFilter guard,
+                            Limits limits) throws IOException {
         InetSocketAddress address = host == null ? new InetSocketAddress(port) : new InetSocketAddress(host, port);
         PortScrape scrape = new PortScrape(new PrometheusScrapeHandler(registry), guard);
         ServerSocketChannel listener = ServerSocketChannel.open();
@@ -102,7 +118,7 @@ public final class PortServer implements MetricsServer {
             }
             throw e;
         }
-        PortServer server = new PortServer(listener, selector, scrape, SERVERS.incrementAndGet());
+        PortServer server = new PortServer(listener, limits, selector, scrape, SERVERS.incrementAndGet());
         server.selectorThread.start();
         return server;
     }
@@ -138,7 +154,7 @@ public final class PortServer implements MetricsServer {
     private void run() {
         try {
             while (!closed) {
-                selector.select(1_000);
+                selector.select(limits.tickMs());
                 Runnable task;
                 while ((task = selectorTasks.poll()) != null) {
                     task.run();
@@ -193,7 +209,7 @@ public final class PortServer implements MetricsServer {
             if (channel == null) {
                 return;
             }
-            if (connections >= MAX_CONNECTIONS) {
+            if (connections >= limits.maxConnections()) {
                 if (waiting.isEmpty()) {
                     closeQuietly(channel); // every connection is being answered: this one must wait its turn
                     continue;
@@ -217,14 +233,14 @@ public final class PortServer implements MetricsServer {
     private void expire(long now) {
         for (Connection connection : new ArrayList<>(waiting)) {
             boolean started = connection.headStartedAt >= 0;
-            if (started ? now - connection.headStartedAt > HEAD_TIMEOUT_MS
-                    : now - connection.waitingSince > IDLE_TIMEOUT_MS) {
+            if (started ? now - connection.headStartedAt > limits.headTimeoutMs()
+                    : now - connection.waitingSince > limits.idleTimeoutMs()) {
                 connection.close();
             }
         }
         for (SelectionKey key : selector.keys()) {
             if (key.attachment() instanceof Connection connection && connection.writeStartedAt >= 0
-                    && now - connection.writeStartedAt > WRITE_TIMEOUT_MS) {
+                    && now - connection.writeStartedAt > limits.writeTimeoutMs()) {
                 connection.close();
             }
         }
