@@ -8,7 +8,8 @@ import java.io.Closeable;
  * {@code HEAD}, behind the same {@code metricsEndpointFilter}. Whatever clients do, it uses one
  * thread for all connections and at most four more for scrapes, and holds at most 16 KiB of
  * request per connection: a request head must arrive within 10 s of its first byte, an idle
- * connection closes after 30 s, and beyond 1,024 connections the one idle longest is closed.
+ * connection closes after 30 s, and beyond 1,024 connections the one that has waited longest
+ * for a request is closed.
  */
 public interface MetricsServer extends Closeable {
 
