@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.promjaxrs.fixture.BearerTokenFilter;
 import io.github.promjaxrs.fixture.Bodies;
-import io.github.promjaxrs.fixture.CapturedLog;
+import io.github.promjaxrs.fixture.CapturedLogs;
 import io.github.promjaxrs.fixture.ContentType;
 import io.github.promjaxrs.fixture.ForbidAllFilter;
 import io.github.promjaxrs.fixture.ItemsResource;
@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
+import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -405,13 +406,12 @@ class MetricsEndpointTest {
             }
             throw (RuntimeException) failure;
         };
-        try (CapturedLog log = CapturedLog.start();
-             TestApp app = TestApp.start(b -> b.metricsEndpointFilter(broken), ItemsResource.class)) {
+        try (TestApp app = TestApp.start(b -> b.metricsEndpointFilter(broken), ItemsResource.class)) {
             HttpResponse<String> refused = app.get("/metrics");
 
             assertThat(refused.statusCode()).isEqualTo(500);
             assertThat(refused.body()).isEqualTo("An error occurred while checking the request\n");
-            assertThat(log.all()).filteredOn(r -> r.getThrown() != null).extracting(LogRecord::getThrown)
+            assertThat(CapturedLogs.records(Level.WARNING)).filteredOn(r -> r.getThrown() != null).extracting(LogRecord::getThrown)
                     .containsExactly(failure);
             assertThat(app.lines("jaxrs_http_request_exceptions_total")).isEmpty();
             assertThat(app.get("/items").statusCode()).isEqualTo(200);
@@ -432,15 +432,14 @@ class MetricsEndpointTest {
 
     @Test
     void aCollectorThatThrowsGivesA500WithoutStackTrace() {
-        try (CapturedLog log = CapturedLog.start();
-             TestApp app = TestApp.start(ItemsResource.class)) {
+        try (TestApp app = TestApp.start(ItemsResource.class)) {
             app.registry().register(new ThrowingCollector());
 
             HttpResponse<String> scrape = app.get("/metrics");
 
             assertThat(scrape.statusCode()).isEqualTo(500);
             assertThat(scrape.body()).isEqualTo("An error occurred while scraping metrics\n");
-            assertThat(log.all()).filteredOn(r -> r.getThrown() != null).singleElement()
+            assertThat(CapturedLogs.records(Level.WARNING)).filteredOn(r -> r.getThrown() != null).singleElement()
                     .satisfies(r -> assertThat(r.getThrown()).isInstanceOf(ThrowingCollector.ScrapeFailure.class));
         }
     }
@@ -448,8 +447,7 @@ class MetricsEndpointTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("scrapes")
     void aCollectorThatThrowsGivesA500WithoutStackTraceInEveryFormat(Scrape scrape) {
-        try (CapturedLog log = CapturedLog.start();
-             TestApp app = TestApp.start(ItemsResource.class)) {
+        try (TestApp app = TestApp.start(ItemsResource.class)) {
             app.registry().register(new ThrowingCollector());
 
             HttpResponse<byte[]> failed = app.sendForBytes(scrape.to(app));
@@ -465,15 +463,14 @@ class MetricsEndpointTest {
         Collector broken = () -> {
             throw failure;
         };
-        try (CapturedLog log = CapturedLog.start();
-             TestApp app = TestApp.start(ItemsResource.class)) {
+        try (TestApp app = TestApp.start(ItemsResource.class)) {
             app.registry().register(broken);
             HttpResponse<String> scrape = app.get("/metrics");
             app.registry().unregister(broken);
 
             assertThat(scrape.statusCode()).isEqualTo(500);
             assertThat(scrape.body()).isEqualTo("An error occurred while scraping metrics\n");
-            assertThat(log.all()).filteredOn(r -> r.getThrown() != null).extracting(LogRecord::getThrown)
+            assertThat(CapturedLogs.records(Level.WARNING)).filteredOn(r -> r.getThrown() != null).extracting(LogRecord::getThrown)
                     .containsExactly(failure);
             assertThat(app.lines("jaxrs_http_request_exceptions_total")).isEmpty();
             assertThat(app.get("/metrics").statusCode()).isEqualTo(200);
@@ -482,8 +479,7 @@ class MetricsEndpointTest {
 
     @Test
     void aFailedScrapeIsRecordedWithStatus500() {
-        try (CapturedLog log = CapturedLog.start();
-             TestApp app = TestApp.start(ItemsResource.class)) {
+        try (TestApp app = TestApp.start(ItemsResource.class)) {
             ThrowingCollector broken = new ThrowingCollector();
             app.registry().register(broken);
             app.get("/metrics");
@@ -497,8 +493,7 @@ class MetricsEndpointTest {
 
     @Test
     void theEndpointServesAgainOnceTheBrokenCollectorIsGone() {
-        try (CapturedLog log = CapturedLog.start();
-             TestApp app = TestApp.start(ItemsResource.class)) {
+        try (TestApp app = TestApp.start(ItemsResource.class)) {
             ThrowingCollector broken = new ThrowingCollector();
             app.registry().register(broken);
             assertThat(app.get("/metrics").statusCode()).isEqualTo(500);

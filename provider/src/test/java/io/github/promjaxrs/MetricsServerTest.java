@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.promjaxrs.fixture.BearerTokenFilter;
 import io.github.promjaxrs.fixture.Bodies;
-import io.github.promjaxrs.fixture.CapturedLog;
+import io.github.promjaxrs.fixture.CapturedLogs;
 import io.github.promjaxrs.fixture.ForbidAllFilter;
 import io.github.promjaxrs.fixture.TestApp;
 import io.github.promjaxrs.fixture.TestRuntime;
@@ -34,6 +34,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -202,8 +203,7 @@ class MetricsServerTest {
     @Test
     void aCollectorThatThrowsGivesA500WithoutStackTrace() {
         registry.register(new ThrowingCollector());
-        try (CapturedLog log = CapturedLog.start();
-             MetricsServer server = metrics.startHttpServer("127.0.0.1", 0)) {
+        try (MetricsServer server = metrics.startHttpServer("127.0.0.1", 0)) {
             for (HttpRequest.Builder scrape : List.of(
                     request(server, "/metrics"),
                     request(server, "/metrics").header("Accept", "application/openmetrics-text; version=1.0.0"),
@@ -219,7 +219,7 @@ class MetricsServerTest {
                         .doesNotContain(ThrowingCollector.SECRET)
                         .doesNotContain("orders_total");
             }
-            assertThat(log.promjaxrs()).hasSize(4).allSatisfy(record -> assertThat(record.getThrown())
+            assertThat(CapturedLogs.records(Level.WARNING)).hasSize(4).allSatisfy(record -> assertThat(record.getThrown())
                     .isInstanceOf(ThrowingCollector.ScrapeFailure.class));
         }
     }
@@ -307,13 +307,12 @@ class MetricsServerTest {
         ContainerRequestFilter broken = request -> {
             throw failure;
         };
-        try (CapturedLog log = CapturedLog.start();
-             MetricsServer server = guarded(broken).startHttpServer("127.0.0.1", 0)) {
+        try (MetricsServer server = guarded(broken).startHttpServer("127.0.0.1", 0)) {
             HttpResponse<String> response = send(request(server, "/metrics"));
 
             assertThat(response.statusCode()).isEqualTo(500);
             assertThat(response.body()).isEqualTo("An error occurred while checking the request\n");
-            assertThat(log.promjaxrs()).extracting(LogRecord::getThrown).containsExactly(failure);
+            assertThat(CapturedLogs.records(Level.WARNING)).extracting(LogRecord::getThrown).containsExactly(failure);
         }
     }
 
@@ -326,15 +325,14 @@ class MetricsServerTest {
                 throw failure;
             }
         };
-        try (CapturedLog log = CapturedLog.start();
-             MetricsServer server = guarded(guard).startHttpServer("127.0.0.1", 0)) {
+        try (MetricsServer server = guarded(guard).startHttpServer("127.0.0.1", 0)) {
             HttpResponse<String> refused = send(request(server, "/metrics"));
             broken[0] = false;
             HttpResponse<String> next = send(request(server, "/metrics"));
 
             assertThat(refused.statusCode()).isEqualTo(500);
             assertThat(refused.body()).isEqualTo("An error occurred while checking the request\n");
-            assertThat(log.promjaxrs()).extracting(LogRecord::getThrown).containsExactly(failure);
+            assertThat(CapturedLogs.records(Level.WARNING)).extracting(LogRecord::getThrown).containsExactly(failure);
             assertThat(next.statusCode()).isEqualTo(200);
             assertThat(next.body()).contains("orders_total 1.0\n");
         }
@@ -347,15 +345,14 @@ class MetricsServerTest {
             throw failure;
         };
         registry.register(broken);
-        try (CapturedLog log = CapturedLog.start();
-             MetricsServer server = metrics.startHttpServer("127.0.0.1", 0)) {
+        try (MetricsServer server = metrics.startHttpServer("127.0.0.1", 0)) {
             HttpResponse<String> failed = send(request(server, "/metrics"));
             registry.unregister(broken);
             HttpResponse<String> next = send(request(server, "/metrics"));
 
             assertThat(failed.statusCode()).isEqualTo(500);
             assertThat(failed.body()).isEqualTo("An error occurred while scraping metrics\n");
-            assertThat(log.promjaxrs()).extracting(LogRecord::getThrown).containsExactly(failure);
+            assertThat(CapturedLogs.records(Level.WARNING)).extracting(LogRecord::getThrown).containsExactly(failure);
             assertThat(next.statusCode()).isEqualTo(200);
             assertThat(next.body()).isEqualTo(TestApp.exposition(registry));
         }
@@ -365,13 +362,12 @@ class MetricsServerTest {
 
     @Test
     void moreThan1024QueryParametersGetA400() {
-        try (CapturedLog log = CapturedLog.start();
-             MetricsServer server = metrics.startHttpServer("127.0.0.1", 0)) {
+        try (MetricsServer server = metrics.startHttpServer("127.0.0.1", 0)) {
             HttpResponse<String> response = send(request(server, "/metrics?" + "a=1&".repeat(1025)));
 
             assertThat(response.statusCode()).isEqualTo(400);
             assertThat(response.body()).isEqualTo("Invalid query string: Too many query parameters: 1025 (max 1024)\n");
-            assertThat(log.all()).isEmpty();
+            assertThat(CapturedLogs.messages()).isEmpty();
         }
     }
 
