@@ -18,6 +18,7 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
@@ -69,6 +70,8 @@ public final class PortServer implements MetricsServer {
     private final PortScrape scrape;
     private final ThreadPoolExecutor pool;
     private final Thread selectorThread;
+    /** The pool's threads, so that close() can wait for them to end, not only for the pool to say it has. */
+    private final Set<Thread> scrapeThreads = ConcurrentHashMap.newKeySet();
     private final Queue<Runnable> selectorTasks = new ConcurrentLinkedQueue<>();
     /** Connections waiting for (the rest of) a request, longest waiting first; selector thread only. */
     private final Set<Connection> waiting = new LinkedHashSet<>();
@@ -85,7 +88,12 @@ public final class PortServer implements MetricsServer {
         String name = "promjaxrs-metrics-server-" + number;
         AtomicInteger threads = new AtomicInteger();
         this.pool = new ThreadPoolExecutor(SCRAPE_THREADS, SCRAPE_THREADS, 30, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), runnable -> daemon(runnable, name + "-scrape-" + threads.incrementAndGet()));
+                new LinkedBlockingQueue<>(), runnable -> {
+                    scrapeThreads.removeIf(thread -> !thread.isAlive()); // those that expired while idle
+                    Thread thread = daemon(runnable, name + "-scrape-" + threads.incrementAndGet());
+                    scrapeThreads.add(thread);
+                    return thread;
+                });
         pool.allowCoreThreadTimeOut(true); // an idle port keeps only its selector thread
         this.selectorThread = daemon(this::run, name + "-selector");
     }
@@ -145,7 +153,11 @@ public final class PortServer implements MetricsServer {
         pool.shutdownNow();
         try {
             selectorThread.join(5_000);
-            pool.awaitTermination(5, TimeUnit.SECONDS);
+            for (Thread thread : scrapeThreads) {
+                if (thread != Thread.currentThread()) { // a guard may close the server it runs on
+                    thread.join(5_000);
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
