@@ -5,12 +5,12 @@ import io.github.promjaxrs.internal.CardinalityOverflows;
 import io.github.promjaxrs.internal.DefaultMetrics;
 import io.github.promjaxrs.internal.ExcludedPaths;
 import io.github.promjaxrs.internal.Instrumentation;
-import io.github.promjaxrs.internal.JdkMetricsServer;
 import io.github.promjaxrs.internal.JvmMetricsRegistration;
 import io.github.promjaxrs.internal.LibraryVersion;
 import io.github.promjaxrs.internal.MetricDefinition;
 import io.github.promjaxrs.internal.MetricsResource;
 import io.github.promjaxrs.internal.Naming;
+import io.github.promjaxrs.internal.PortServer;
 import io.github.promjaxrs.internal.RequestRecorder;
 import io.github.promjaxrs.internal.RuntimeAdapter;
 import io.github.promjaxrs.internal.Runtimes;
@@ -176,7 +176,7 @@ public final class PrometheusMetrics implements Feature, AutoCloseable {
     /** Serves the registry on its own port, bound to {@code host} ({@code null}: all interfaces). */
     public MetricsServer startHttpServer(String host, int port) {
         try {
-            return JdkMetricsServer.start(registry, host, port, metricsEndpointFilter);
+            return PortServer.start(registry, host, port, metricsEndpointFilter);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start the metrics server on port " + port, e);
         }
