@@ -37,6 +37,8 @@ set -euo pipefail
 
 cd "$(dirname "$0")/.."
 root=$PWD
+# wait_until, start_watchdog, show_logs, keep_or_remove, apt_install
+source e2e/lib.sh
 liberty_artifact=io.openliberty:openliberty-runtime:25.0.0.11:zip
 glassfish_artifact=org.glassfish.main.distributions:glassfish:7.0.20:zip
 dependency_plugin=org.apache.maven.plugins:maven-dependency-plugin:3.8.1
@@ -82,33 +84,14 @@ cleanup() {
     fi
     # a run cut short (not one that merely counted failures): the logs say why
     if [ "$rc" -ne 0 ] && { [ -n "${died:-}" ] || [ "$failed" -eq 0 ]; }; then
-        local file
-        for file in "$tmp"/*.log; do
-            [ -s "$file" ] || continue
-            printf -- '--- last lines of %s\n' "${file##*/}" >&2
-            tail -n 20 "$file" >&2
-        done
+        show_logs "$tmp" 20
     fi
-    if [ "${SERVERS_KEEP:-}" = 1 ]; then
-        echo "servers: kept $tmp" >&2
-    else
-        rm -rf "$tmp"
-    fi
+    keep_or_remove "$tmp" "${SERVERS_KEEP:-}" servers
     exit "$rc"
 }
 trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
-
-# wait_until SECONDS COMMAND...: retries the command every half second until it succeeds
-wait_until() {
-    local end=$((SECONDS + $1))
-    shift
-    until "$@"; do
-        ((SECONDS < end)) || return 1
-        sleep 0.5
-    done
-}
 
 for tool in java jcmd mvn; do
     command -v "$tool" > /dev/null || die "$tool is not on the PATH (a JDK 17 and Maven are needed)"
@@ -118,14 +101,8 @@ for tool in curl python3 unzip; do
     command -v "$tool" > /dev/null || missing+=("$tool")
 done
 if [ ${#missing[@]} -gt 0 ]; then
-    if [ "$(id -u)" -ne 0 ] || ! command -v apt-get > /dev/null; then
-        die "missing ${missing[*]}: install them (Debian: apt-get install -y --no-install-recommends ${missing[*]})"
-    fi
     log "installing ${missing[*]} with apt-get"
-    export DEBIAN_FRONTEND=noninteractive
-    timeout 300 apt-get update -q > "$tmp/apt.log" 2>&1 || die "apt-get update failed"
-    timeout 600 apt-get install -y -q --no-install-recommends "${missing[@]}" >> "$tmp/apt.log" 2>&1 \
-        || die "apt-get install ${missing[*]} failed"
+    apt_install "$tmp" "${missing[@]}" || die "could not install ${missing[*]} (see above)"
 fi
 for server in "${servers[@]}"; do
     case $server in liberty | glassfish | glassfish-shared) ;; *) die "unknown server '$server'" ;; esac
@@ -153,15 +130,7 @@ unpack() { # unpack GROUP:ARTIFACT:VERSION:zip DIR: through the local Maven repo
 
 # From here on the run is bounded as a whole: past SERVERS_TIMEOUT the watchdog stops it (and
 # cleanup runs). Building and fetching, before, have time limits of their own.
-(
-    trap 'kill -TERM $sleeper 2>/dev/null; exit 0' TERM
-    sleep "$overall" &
-    sleeper=$!
-    wait "$sleeper"
-    echo "servers: FAIL: still running after SERVERS_TIMEOUT=$overall s; stopping" >&2
-    kill -TERM $$
-) &
-watchdog=$!
+start_watchdog "$overall" "servers: FAIL: still running after SERVERS_TIMEOUT=$overall s; stopping"
 
 free_ports() { python3 "$root/e2e/promapi.py" free-ports "$1"; }
 
@@ -320,6 +289,7 @@ liberty_start() { # liberty_start DIR: Open Liberty unpacked in DIR
 EOF
     echo '-XX:SoftRefLRUPolicyMSPerMB=0' > "$dir/jvm.options"
     liberty_log=$dir/logs/messages.log
+    server_log=$liberty_log
     log "starting Open Liberty on 127.0.0.1:$http_port"
     # `server run` execs the JVM: its PID is the server's
     "$liberty_home/bin/server" run e2e > "$tmp/liberty.log" 2>&1 &
@@ -385,7 +355,7 @@ glassfish_start() { # glassfish_start DIR [JAR...]: GlassFish unpacked in DIR, t
     log "starting GlassFish on 127.0.0.1:$http_port (admin $admin_port)"
     asadmin start-domain domain1 || die "GlassFish did not start (see asadmin.log)"
     server_pid=$(cat "$domain/config/pid")
-    ln -sf "$domain/logs/server.log" "$tmp/glassfish-server.log"
+    server_log=$domain/logs/server.log
 }
 glassfish_deploy() { # glassfish_deploy CONTEXT WAR
     asadmin deploy --name "$1" --contextroot "$1" "$2"
@@ -400,6 +370,13 @@ glassfish_stop() {
 }
 
 # ---------------------------------------------------------------- the checks
+server_log=
+# what promjaxrs logged (its warnings say why a runtime's hooks were not used), first lines only
+promjaxrs_said() {
+    local lines
+    lines=$(grep -A1 -E 'promjaxrs: ' "$server_log" 2>/dev/null | grep -vE 'CWWKZ|WEB-INF|\.war|^--' | cut -c1-400 | head -n 4 || true)
+    [ -z "$lines" ] || log "$1: promjaxrs logged: $lines"
+}
 run_server() { # run_server liberty|glassfish
     local server=$1 entry ctx war status
     "${server}_start" "$tmp/$server"
@@ -423,6 +400,7 @@ run_server() { # run_server liberty|glassfish
     log "$server: redeploys"
     redeploy_check "$server" m2 "$metered_war" "$app_class" "$server with promjaxrs"
     redeploy_check "$server" p2 "$plain_war" "$plain_class" "$server without promjaxrs (control)"
+    promjaxrs_said "$server"
     "${server}_stop"
 }
 
@@ -445,6 +423,7 @@ run_glassfish_shared() {
     redeploy_check glassfish s1 "$nolib_war" "$app_class" "glassfish-shared"
     status=$(get s2 items/7 /dev/null)
     check "glassfish-shared: /s2 still serves after /s1's redeploys (GET /api/items/7: $status)" [ "$status" = 200 ]
+    promjaxrs_said glassfish-shared
     glassfish_stop
 }
 
