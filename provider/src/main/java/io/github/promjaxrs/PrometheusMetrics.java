@@ -2,6 +2,7 @@ package io.github.promjaxrs;
 
 import io.github.promjaxrs.internal.AnnotationBinder;
 import io.github.promjaxrs.internal.CardinalityOverflows;
+import io.github.promjaxrs.internal.ConfigProperties;
 import io.github.promjaxrs.internal.DefaultMetrics;
 import io.github.promjaxrs.internal.JdkMetricsServer;
 import io.github.promjaxrs.internal.LibraryVersion;
@@ -45,7 +46,7 @@ import java.util.Objects;
  * endpoint. One instance may be registered in several applications: their requests land in
  * the same metrics, which are created once, by {@link Builder#build()}.
  */
-public final class PrometheusMetrics implements Feature {
+public final class PrometheusMetrics implements Feature, AutoCloseable {
 
     /** A {@link Builder#defaultsPrefix(String) prefix} of nothing: default metrics are {@code http_…}. */
     public static final String NO_PREFIX = "";
@@ -58,6 +59,8 @@ public final class PrometheusMetrics implements Feature {
     private final AnnotationBinder annotations;
     private final MetricsResource metricsResource;
     private final RuntimeAdapter runtime;
+    /** The separate port the {@code promjaxrs.metrics_port} property started, or null. */
+    private volatile MetricsServer propertyServer;
 
     private PrometheusMetrics(Builder b) {
         this.registry = b.registry;
@@ -179,6 +182,16 @@ public final class PrometheusMetrics implements Feature {
             throw new UncheckedIOException(e);
         }
         return new GeneratedMetrics(out.toByteArray(), writer.getContentType());
+    }
+
+    /** Stops what this instance started: the separate port of {@code promjaxrs.metrics_port}. Idempotent. */
+    @Override
+    public void close() {
+        MetricsServer server = propertyServer;
+        propertyServer = null;
+        if (server != null) {
+            server.close();
+        }
     }
 
     /**
@@ -324,12 +337,30 @@ public final class PrometheusMetrics implements Feature {
         }
 
         /**
-         * Validates the settings and creates the metrics in the registry.
+         * Applies the {@code promjaxrs.*} configuration properties over these settings, validates
+         * them and creates the metrics in the registry.
          *
-         * @throws IllegalArgumentException naming the setting that is invalid, or a metric
-         *                                  that the registry already holds
+         * @throws IllegalArgumentException naming the setting (and the property, if one set it)
+         *                                  that is invalid, or a metric that the registry already holds
          */
         public PrometheusMetrics build() {
+            return build(ConfigProperties.load(System.getenv()));
+        }
+
+        /** {@link #build()} with {@code properties} for this process's configuration properties. */
+        PrometheusMetrics build(ConfigProperties properties) {
+            properties.applyTo(this, excludedPaths, defaultLabels);
+            PrometheusMetrics metrics;
+            try {
+                metrics = validateAndCreate();
+            } catch (IllegalArgumentException e) {
+                throw properties.attribute(e);
+            }
+            metrics.propertyServer = properties.startServer(metrics);
+            return metrics;
+        }
+
+        private PrometheusMetrics validateAndCreate() {
             if (!defaultsPrefix.isEmpty()) {
                 Naming.requireMetricName(defaultsPrefix, "defaultsPrefix");
             }
