@@ -109,8 +109,8 @@ public final class ConfigProperties {
             // a typo must not pass silently, as client_java refuses unknown io.prometheus keys
             String snake = property.key().replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
             throw new IllegalArgumentException(property + ": unknown promjaxrs property"
-                    + (SETTINGS.containsKey(snake) ? "; did you mean " + PREFIX + snake + "?" : "")
-                    + " The keys are " + String.join(", ", SETTINGS.keySet()) + ".");
+                    + (SETTINGS.containsKey(snake) ? " (did you mean " + PREFIX + snake + "?)" : "")
+                    + ". The keys are " + String.join(", ", SETTINGS.keySet()) + ".");
         }
         found.put(property.key(), property);
     }
