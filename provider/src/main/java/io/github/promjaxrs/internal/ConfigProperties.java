@@ -62,6 +62,15 @@ public final class ConfigProperties {
         }
     }
 
+    /** Why a value cannot be parsed: the whole story, so it is reported with no cause. */
+    private static final class Invalid extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+
+        Invalid(String reason) {
+            super(reason);
+        }
+    }
+
     private final Map<String, Property> properties;
 
     private ConfigProperties(Map<String, Property> properties) {
@@ -173,7 +182,9 @@ public final class ConfigProperties {
         for (Property property : properties.values()) {
             try {
                 apply(property.key(), property.value(), builder, excludedPaths, defaultLabels);
-            } catch (IllegalArgumentException e) {
+            } catch (Invalid e) {
+                throw new IllegalArgumentException(property + ": " + e.getMessage());
+            } catch (IllegalArgumentException e) { // from a setter
                 throw new IllegalArgumentException(property + ": " + e.getMessage(), e);
             }
         }
@@ -205,10 +216,10 @@ public final class ConfigProperties {
             case "metrics_port" -> port(value);
             case "metrics_host" -> {
                 if (value.isEmpty()) {
-                    throw new IllegalArgumentException("empty; a host name or address to bind the metrics port to");
+                    throw new Invalid("empty; a host name or address to bind the metrics port to");
                 }
                 if (!properties.containsKey("metrics_port")) {
-                    throw new IllegalArgumentException("only used with " + PREFIX + "metrics_port, which is not set");
+                    throw new Invalid("only used with " + PREFIX + "metrics_port, which is not set");
                 }
             }
             default -> throw new IllegalStateException(key); // load() refused it already
@@ -260,21 +271,21 @@ public final class ConfigProperties {
         if (value.equalsIgnoreCase("false")) {
             return false;
         }
-        throw new IllegalArgumentException("not true or false");
+        throw new Invalid("not true or false");
     }
 
     private static int integer(String value) {
         try {
             return Integer.parseInt(value);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("not an integer", e);
+            throw new Invalid("not an integer");
         }
     }
 
     private static int port(String value) {
         int port = integer(value);
         if (port < 0 || port > 65535) {
-            throw new IllegalArgumentException("not a port number (0 to 65535; 0: any free port)");
+            throw new Invalid("not a port number (0 to 65535; 0: any free port)");
         }
         return port;
     }
@@ -283,7 +294,7 @@ public final class ConfigProperties {
         try {
             return Double.parseDouble(value);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("'" + value + "' is not a number", e);
+            throw new Invalid("'" + value + "' is not a number");
         }
     }
 
@@ -292,7 +303,7 @@ public final class ConfigProperties {
             case "template" -> GroupBy.TEMPLATE;
             case "path" -> GroupBy.PATH;
             case "endpoint" -> GroupBy.ENDPOINT;
-            default -> throw new IllegalArgumentException("not one of template, path, endpoint");
+            default -> throw new Invalid("not one of template, path, endpoint");
         };
     }
 
@@ -306,7 +317,7 @@ public final class ConfigProperties {
         for (String item : list(value)) {
             int equals = item.indexOf('=');
             if (equals < 0) {
-                throw new IllegalArgumentException("'" + item + "' is not name=value");
+                throw new Invalid("'" + item + "' is not name=value");
             }
             labels.put(item.substring(0, equals).trim(), item.substring(equals + 1).trim());
         }
