@@ -94,6 +94,24 @@ class PrometheusMetricsFeatureTest {
     }
 
     @Test
+    void theSharedInstanceHeldWeaklyLivesAsLongAsAnApplicationUsesIt() throws InterruptedException {
+        prefix("feature_kept");
+        try (TestApp first = start(PrometheusMetricsFeature.class, ItemsResource.class)) {
+            for (int i = 0; i < 3; i++) {
+                System.gc(); // the runtime holds the feature, which holds the instance: nothing to collect
+                Thread.sleep(50);
+            }
+            try (TestApp second = start(PrometheusMetricsFeature.class, ItemsResource.class)) {
+                first.get("/items");
+                second.get("/items");
+
+                assertThat(first.lines("feature_kept_http_request_total"))
+                        .containsExactly("feature_kept_http_request_total{method=\"GET\",status=\"200\"} 2.0");
+            }
+        }
+    }
+
+    @Test
     void applicationsWithOtherSettingsGetInstancesOfTheirOwn() {
         prefix("feature_first");
         try (TestApp first = start(PrometheusMetricsFeature.class, ItemsResource.class)) {
