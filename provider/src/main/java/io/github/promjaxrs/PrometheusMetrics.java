@@ -196,7 +196,8 @@ public final class PrometheusMetrics implements Feature, AutoCloseable {
 
     /**
      * Settings of a {@link PrometheusMetrics}; every one is optional. Invalid values fail
-     * at {@link #build()} (or at the setter) with a message naming the setting.
+     * at {@link #build()} (or at the setter) with a message naming the setting. A
+     * {@code promjaxrs.*} configuration property overrides the setting it names: see {@link #build()}.
      */
     public static final class Builder {
         private PrometheusRegistry registry = PrometheusRegistry.defaultRegistry;
@@ -338,7 +339,13 @@ public final class PrometheusMetrics implements Feature, AutoCloseable {
 
         /**
          * Applies the {@code promjaxrs.*} configuration properties over these settings, validates
-         * them and creates the metrics in the registry.
+         * them and creates the metrics in the registry. A property is read from the system property
+         * {@code promjaxrs.<key>}, else the environment variable {@code PROMJAXRS_<KEY>}, else a
+         * {@code promjaxrs.<key>} line in client_java's {@code prometheus.properties} (the file named
+         * by {@code PROMETHEUS_CONFIG} or {@code -Dprometheus.config}, else the one on the class
+         * path). A list property ({@code excluded_paths}, {@code default_labels}) replaces what code
+         * set, but for the default labels given a {@code LabelValue}, which only code can express.
+         * {@code metrics_port} starts the separate port, which {@link PrometheusMetrics#close()} stops.
          *
          * @throws IllegalArgumentException naming the setting (and the property, if one set it)
          *                                  that is invalid, or a metric that the registry already holds

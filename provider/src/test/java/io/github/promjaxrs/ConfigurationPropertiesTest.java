@@ -116,18 +116,15 @@ class ConfigurationPropertiesTest {
         assertThat(prefixBuilt(Map.of())).isEqualTo("from_code");
     }
 
-    @Test
-    void theFileNamedByPrometheusConfigOverridesTheOneOnTheClassPath() throws IOException {
+    /** {@link #prefixBuilt} with a {@code prometheus.properties} of {@code content} on the context class path. */
+    private String prefixBuiltWithClassPathFile(String content) throws IOException {
         Path classPath = Files.createDirectory(dir.resolve("classes"));
-        Files.writeString(classPath.resolve("prometheus.properties"), "promjaxrs.defaults_prefix=from_class_path\n"
-                + "promjaxrs.path=/from-class-path\n");
-        system.set("prometheus.config", file("named.properties", "promjaxrs.defaults_prefix=from_file\n").toString());
+        Files.writeString(classPath.resolve("prometheus.properties"), content);
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         try (URLClassLoader loader = new URLClassLoader(new URL[] {classPath.toUri().toURL()}, previous)) {
             thread.setContextClassLoader(loader);
-
-            assertThat(prefixBuilt(Map.of())).isEqualTo("from_file");
+            return prefixBuilt(Map.of());
         } finally {
             thread.setContextClassLoader(previous);
         }
@@ -135,17 +132,14 @@ class ConfigurationPropertiesTest {
 
     @Test
     void theFileOnTheContextClassPathIsRead() throws IOException {
-        Path classPath = Files.createDirectory(dir.resolve("classes"));
-        Files.writeString(classPath.resolve("prometheus.properties"), "promjaxrs.defaults_prefix=from_class_path\n");
-        Thread thread = Thread.currentThread();
-        ClassLoader previous = thread.getContextClassLoader();
-        try (URLClassLoader loader = new URLClassLoader(new URL[] {classPath.toUri().toURL()}, previous)) {
-            thread.setContextClassLoader(loader);
+        assertThat(prefixBuiltWithClassPathFile("promjaxrs.defaults_prefix=from_class_path\n")).isEqualTo("from_class_path");
+    }
 
-            assertThat(prefixBuilt(Map.of())).isEqualTo("from_class_path");
-        } finally {
-            thread.setContextClassLoader(previous);
-        }
+    @Test
+    void theFileNamedByPrometheusConfigOverridesTheOneOnTheClassPath() throws IOException {
+        system.set("prometheus.config", file("named.properties", "promjaxrs.defaults_prefix=from_file\n").toString());
+
+        assertThat(prefixBuiltWithClassPathFile("promjaxrs.defaults_prefix=from_class_path\n")).isEqualTo("from_file");
     }
 
     @Test
