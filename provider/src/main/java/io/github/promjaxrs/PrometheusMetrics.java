@@ -4,21 +4,21 @@ import io.github.promjaxrs.internal.AnnotationBinder;
 import io.github.promjaxrs.internal.CardinalityOverflows;
 import io.github.promjaxrs.internal.ConfigProperties;
 import io.github.promjaxrs.internal.DefaultMetrics;
-import io.github.promjaxrs.internal.JdkMetricsServer;
-import io.github.promjaxrs.internal.LibraryVersion;
 import io.github.promjaxrs.internal.ExcludedPaths;
-import io.github.promjaxrs.internal.MetricsDynamicFeature;
+import io.github.promjaxrs.internal.Instrumentation;
+import io.github.promjaxrs.internal.JdkMetricsServer;
+import io.github.promjaxrs.internal.JvmMetricsRegistration;
+import io.github.promjaxrs.internal.LibraryVersion;
+import io.github.promjaxrs.internal.MetricDefinition;
 import io.github.promjaxrs.internal.MetricsResource;
 import io.github.promjaxrs.internal.Naming;
 import io.github.promjaxrs.internal.RequestRecorder;
-import io.github.promjaxrs.internal.RequestTimingFilter;
-import io.github.promjaxrs.internal.RuntimeAdapter;
-import io.github.promjaxrs.internal.RuntimeDetection;
+import io.github.promjaxrs.internal.Runtimes;
+import io.github.promjaxrs.internal.SharedRegistrations;
 import io.prometheus.metrics.core.datapoints.GaugeDataPoint;
 import io.prometheus.metrics.core.metrics.Gauge;
 import io.prometheus.metrics.expositionformats.ExpositionFormatWriter;
 import io.prometheus.metrics.expositionformats.ExpositionFormats;
-import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.tracer.initializer.SpanContextSupplier;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -29,6 +29,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.annotation.Annotation;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,64 +53,61 @@ public final class PrometheusMetrics implements Feature, AutoCloseable {
     public static final String NO_PREFIX = "";
 
     private final PrometheusRegistry registry;
-    private final String path;
     private final ContainerRequestFilter metricsEndpointFilter;
-    private final DefaultMetrics defaultMetrics;
+    private final SharedRegistrations.Owner owner;
     private final RequestRecorder recorder;
-    private final AnnotationBinder annotations;
-    private final MetricsResource metricsResource;
-    private final RuntimeAdapter runtime;
+    private final Instrumentation instrumentation;
     /** The separate port the {@code promjaxrs.metrics_port} property started, or null. */
     private volatile MetricsServer propertyServer;
 
     private PrometheusMetrics(Builder b) {
         this.registry = b.registry;
-        this.path = b.path == null ? null : Naming.normalisePath(b.path);
         this.metricsEndpointFilter = b.metricsEndpointFilter;
-        this.runtime = RuntimeDetection.detect();
-        // client_java samples exemplars of every data point on a timer thread, tracer or not: where
-        // none is present as the metrics are built, they are built without, so nothing is paid
-        boolean exemplars = SpanContextSupplier.hasSpanContext();
-        String prefix = b.defaultsPrefix.isEmpty() ? "" : b.defaultsPrefix + "_";
-        CardinalityOverflows overflows;
+        this.owner = SharedRegistrations.owner(registry);
         try {
-            overflows = new CardinalityOverflows(registry, prefix + "exporter_cardinality_overflow_total");
-        } catch (IllegalArgumentException e) {
-            throw clash(b, e);
-        }
-        this.defaultMetrics = b.exportDefaults ? defaultMetrics(b, overflows, exemplars) : null;
-        this.recorder = new RequestRecorder(defaultMetrics, ExcludedPaths.of(b.excludedPaths), runtime);
-        this.annotations = new AnnotationBinder(registry, b.buckets, b.nativeHistograms,
-                b.initialValueWhenOnlyStaticLabels, b.excludeUserDefaults, b.userDefaults, b.cardinalityLimit,
-                overflows, exemplars);
-        this.metricsResource = path == null ? null : new MetricsResource(registry);
-        if (b.jvmMetrics == null ? registry == PrometheusRegistry.defaultRegistry : b.jvmMetrics) {
-            JvmMetrics.builder().register(registry);
-        }
-        if (defaultMetrics != null) {
-            Gauge.builder()
-                    .name(defaultMetrics.prefixed("exporter_info"))
-                    .help("Information about the promjaxrs exporter")
-                    .labelNames("version")
-                    .register(registry)
-                    .labelValues(LibraryVersion.VERSION).set(1);
-        }
-    }
-
-    private static DefaultMetrics defaultMetrics(Builder b, CardinalityOverflows overflows, boolean exemplars) {
-        DefaultMetrics.Settings settings = new DefaultMetrics.Settings(
-                b.registry, b.defaultsPrefix, b.buckets, b.defaultLatencyAsHistogram, b.nativeHistograms,
-                b.groupBy, b.defaultLabels, b.cardinalityLimit, overflows, exemplars);
-        try {
-            return new DefaultMetrics(settings);
-        } catch (IllegalArgumentException e) {
-            overflows.unregister();
-            throw clash(b, e);
+            // client_java samples exemplars of every data point on a timer thread, tracer or not: where
+            // none is present as the metrics are built, they are built without, so no thread is started
+            boolean exemplars = SpanContextSupplier.hasSpanContext();
+            String prefix = b.defaultsPrefix.isEmpty() ? "" : b.defaultsPrefix + "_";
+            CardinalityOverflows overflows;
+            DefaultMetrics defaultMetrics = null;
+            try {
+                overflows = new CardinalityOverflows(owner, prefix + "exporter_cardinality_overflow_total");
+                if (b.exportDefaults) {
+                    defaultMetrics = new DefaultMetrics(new DefaultMetrics.Settings(owner, b.defaultsPrefix,
+                            b.buckets, b.defaultLatencyAsHistogram, b.nativeHistograms, b.groupBy, b.defaultLabels,
+                            b.cardinalityLimit, overflows, exemplars));
+                    String info = prefix + "exporter_info";
+                    String help = "Information about the promjaxrs exporter";
+                    owner.register(info, MetricDefinition.of("Gauge", info, help, "version"),
+                            () -> Gauge.builder().name(info).help(help).labelNames("version").withoutExemplars()
+                                    .build())
+                            .labelValues(LibraryVersion.VERSION).set(1);
+                }
+            } catch (IllegalArgumentException e) {
+                throw clash(b, e);
+            }
+            this.recorder = new RequestRecorder(defaultMetrics, ExcludedPaths.of(b.excludedPaths));
+            AnnotationBinder annotations = new AnnotationBinder(owner, b.buckets, b.nativeHistograms,
+                    b.initialValueWhenOnlyStaticLabels, b.excludeUserDefaults, b.userDefaults, b.cardinalityLimit,
+                    overflows, exemplars);
+            String path = b.path == null ? null : Naming.normalisePath(b.path);
+            this.instrumentation = new Instrumentation(recorder, annotations, path,
+                    path == null ? null : new MetricsResource(registry), metricsEndpointFilter);
+            if (b.jvmMetrics == null ? registry == PrometheusRegistry.defaultRegistry : b.jvmMetrics) {
+                JvmMetricsRegistration.register(registry);
+            }
+        } catch (RuntimeException | Error e) {
+            owner.releaseAll();
+            throw e;
         }
     }
 
     /** client_java does not always say which metric clashed ("Conflicting help strings. ..."). */
     private static IllegalArgumentException clash(Builder b, IllegalArgumentException e) {
+        if (e.getMessage() != null && e.getMessage().startsWith("promjaxrs:")) {
+            return new IllegalArgumentException("defaultsPrefix '" + b.defaultsPrefix + "': " + e.getMessage(), e);
+        }
         String prefix = b.defaultsPrefix.isEmpty() ? "" : b.defaultsPrefix + "_";
         return new IllegalArgumentException("defaultsPrefix '" + b.defaultsPrefix
                 + "': cannot register the default metrics " + prefix + "http_request_duration_seconds, "
@@ -125,15 +123,30 @@ public final class PrometheusMetrics implements Feature, AutoCloseable {
         return new Builder();
     }
 
+    /**
+     * Installs promjaxrs in the application being configured, with the hooks of the Jakarta REST
+     * runtime that configures it (recognised from {@code context}, not from the class path).
+     */
     @Override
     public boolean configure(FeatureContext context) {
-        runtime.registerTimingFilter(context, new RequestTimingFilter(recorder));
-        context.register(new MetricsDynamicFeature(recorder, annotations, path, metricsEndpointFilter));
-        runtime.configure(context);
-        if (metricsResource != null) {
-            runtime.mountMetricsResource(context, path, metricsResource);
-        }
+        Runtimes.recognise(context).install(context, instrumentation);
         return true;
+    }
+
+    /**
+     * Unregisters every metric this instance created (those another open instance shares stay
+     * until it closes too) and stops what it started. Requests that arrive later are served
+     * unrecorded. Idempotent.
+     */
+    @Override
+    public void close() {
+        MetricsServer server = propertyServer;
+        propertyServer = null;
+        if (server != null) {
+            server.close();
+        }
+        recorder.close();
+        owner.releaseAll();
     }
 
     /**
@@ -142,11 +155,13 @@ public final class PrometheusMetrics implements Feature, AutoCloseable {
      */
     public GaugeDataPoint info(String name, String help, Map<String, String> labels) {
         Naming.requireMetricName(name, "info name");
-        List<String> names = new ArrayList<>(labels.keySet());
-        names.forEach(n -> Naming.requireLabelName(n, "info label"));
-        return Gauge.builder().name(name).help(help).labelNames(names.toArray(String[]::new))
-                .register(registry)
-                .labelValues(names.stream().map(labels::get).toArray(String[]::new));
+        String[] names = labels.keySet().toArray(String[]::new);
+        for (String label : names) {
+            Naming.requireLabelName(label, "info label");
+        }
+        return owner.register(name, MetricDefinition.of("Gauge", name, help, names),
+                        () -> Gauge.builder().name(name).help(help).labelNames(names).withoutExemplars().build())
+                .labelValues(Arrays.stream(names).map(labels::get).toArray(String[]::new));
     }
 
     /**
@@ -182,16 +197,6 @@ public final class PrometheusMetrics implements Feature, AutoCloseable {
             throw new UncheckedIOException(e);
         }
         return new GeneratedMetrics(out.toByteArray(), writer.getContentType());
-    }
-
-    /** Stops what this instance started: the separate port of {@code promjaxrs.metrics_port}. Idempotent. */
-    @Override
-    public void close() {
-        MetricsServer server = propertyServer;
-        propertyServer = null;
-        if (server != null) {
-            server.close();
-        }
     }
 
     /**

@@ -160,14 +160,15 @@ class BuilderValidationTest {
     }
 
     @Test
-    void twoInstancesWithTheSamePrefixOnOneRegistryAreRefused() {
+    void twoInstancesWithTheSamePrefixAndDifferentDefinitionsOnOneRegistryAreRefused() {
         PrometheusRegistry registry = new PrometheusRegistry();
         PrometheusMetrics.builder().registry(registry).build();
 
-        assertThatThrownBy(() -> PrometheusMetrics.builder().registry(registry).build())
+        assertThatThrownBy(() -> PrometheusMetrics.builder().registry(registry).buckets(0.1, 1).build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("defaultsPrefix 'jaxrs'")
-                .hasMessageContaining("duplicate metric name");
+                .hasMessageContaining("jaxrs_http_request_duration_seconds is already registered as Histogram(")
+                .hasMessageContaining("buckets=[0.1, 1.0]");
     }
 
     @Test

@@ -4,7 +4,6 @@ import io.github.promjaxrs.annotation.Counted;
 import io.github.promjaxrs.annotation.InProgress;
 import io.github.promjaxrs.annotation.Label;
 import io.github.promjaxrs.annotation.Timed;
-import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
@@ -25,11 +24,11 @@ public final class AnnotationBinder {
     private final boolean excludeUserDefaults;
     private final List<DeclaredMetric> userDefaults = new ArrayList<>();
 
-    public AnnotationBinder(PrometheusRegistry registry, double[] defaultBuckets, boolean nativeHistograms,
+    public AnnotationBinder(SharedRegistrations.Owner owner, double[] defaultBuckets, boolean nativeHistograms,
                             boolean initialValueWhenOnlyStaticLabels, boolean excludeUserDefaults,
                             List<Class<? extends Annotation>> registerDefaults, int cardinalityLimit,
                             CardinalityOverflows overflows, boolean exemplars) {
-        this.userMetrics = new UserMetrics(registry, nativeHistograms, cardinalityLimit, overflows, exemplars);
+        this.userMetrics = new UserMetrics(owner, nativeHistograms, cardinalityLimit, overflows, exemplars);
         this.defaultBuckets = defaultBuckets.clone();
         this.initialValueWhenOnlyStaticLabels = initialValueWhenOnlyStaticLabels;
         this.excludeUserDefaults = excludeUserDefaults;

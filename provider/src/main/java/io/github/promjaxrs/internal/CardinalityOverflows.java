@@ -2,7 +2,6 @@ package io.github.promjaxrs.internal;
 
 import io.prometheus.metrics.core.datapoints.CounterDataPoint;
 import io.prometheus.metrics.core.metrics.Counter;
-import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
@@ -15,21 +14,14 @@ public final class CardinalityOverflows {
 
     private static final Logger LOG = Logger.getLogger(CardinalityOverflows.class.getName());
 
-    private final PrometheusRegistry registry;
     private final Counter counter;
     private final Map<String, CounterDataPoint> byMetric = new ConcurrentHashMap<>();
 
     /** @param name the counter's name, e.g. {@code jaxrs_exporter_cardinality_overflow_total} */
-    public CardinalityOverflows(PrometheusRegistry registry, String name) {
-        this.registry = registry;
-        this.counter = Counter.builder().name(name)
-                .help("Observations recorded into an OVERFLOW series because their metric reached its cardinality limit")
-                .labelNames("metric").register(registry);
-    }
-
-    /** Takes the counter back out of its registry, when the rest of the build failed. */
-    public void unregister() {
-        registry.unregister(counter);
+    public CardinalityOverflows(SharedRegistrations.Owner owner, String name) {
+        String help = "Observations recorded into an OVERFLOW series because their metric reached its cardinality limit";
+        this.counter = owner.register(name, MetricDefinition.of("Counter", name, help, "metric"),
+                () -> Counter.builder().name(name).help(help).labelNames("metric").withoutExemplars().build());
     }
 
     void record(String metric, int limit) {

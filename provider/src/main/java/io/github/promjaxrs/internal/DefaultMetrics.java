@@ -8,8 +8,6 @@ import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.core.metrics.StatefulMetric;
 import io.prometheus.metrics.core.metrics.Summary;
-import io.prometheus.metrics.model.registry.Collector;
-import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import java.util.ArrayList;
@@ -34,7 +32,7 @@ public final class DefaultMetrics {
     static final String ERROR = "ERROR";
 
     /** The settings of {@code PrometheusMetrics.Builder} that the default metrics use. */
-    public record Settings(PrometheusRegistry registry, String prefix, double[] buckets, boolean histogram,
+    public record Settings(SharedRegistrations.Owner owner, String prefix, double[] buckets, boolean histogram,
                            boolean nativeHistograms, GroupBy groupBy, Map<String, Object> defaultLabels,
                            int cardinalityLimit, CardinalityOverflows overflows, boolean exemplars) {
     }
@@ -79,40 +77,39 @@ public final class DefaultMetrics {
         extra.addAll(dynamicNames);
         String[] durationLabels = labelNames(List.of("method", groupBy.labelName(), "status"), extra);
         String[] countLabels = labelNames(List.of("method", "status"), extra);
-        PrometheusRegistry registry = settings.registry();
+        SharedRegistrations.Owner owner = settings.owner();
         String durationName = prefixed("http_request_duration_seconds");
         String durationHelp = "Duration of HTTP requests in seconds";
         StatefulMetric<DistributionDataPoint, ?> durationMetric;
         if (settings.histogram()) {
-            Histogram.Builder builder = Histogram.builder().name(durationName).help(durationHelp)
-                    .labelNames(durationLabels).classicUpperBounds(settings.buckets());
-            if (!settings.nativeHistograms()) {
-                builder.classicOnly();
-            }
-            if (!settings.exemplars()) {
-                builder.withoutExemplars();
-            }
-            durationMetric = builder.build();
+            durationMetric = owner.register(durationName, MetricDefinition.histogram(durationName, durationHelp,
+                    settings.buckets(), settings.nativeHistograms(), durationLabels), () -> {
+                        Histogram.Builder builder = Histogram.builder().name(durationName).help(durationHelp)
+                                .labelNames(durationLabels).classicUpperBounds(settings.buckets());
+                        if (!settings.nativeHistograms()) {
+                            builder.classicOnly();
+                        }
+                        if (!settings.exemplars()) {
+                            builder.withoutExemplars();
+                        }
+                        return builder.build();
+                    });
         } else {
-            Summary.Builder builder = Summary.builder().name(durationName).help(durationHelp)
-                    .labelNames(durationLabels);
-            if (!settings.exemplars()) {
-                builder.withoutExemplars();
-            }
-            durationMetric = builder.build();
+            durationMetric = owner.register(durationName,
+                    MetricDefinition.of("Summary", durationName, durationHelp, durationLabels), () -> {
+                        Summary.Builder builder = Summary.builder().name(durationName).help(durationHelp)
+                                .labelNames(durationLabels);
+                        if (!settings.exemplars()) {
+                            builder.withoutExemplars();
+                        }
+                        return builder.build();
+                    });
         }
-        Counter.Builder total = Counter.builder().name(prefixed("http_request_total"))
-                .help("Total number of HTTP requests").labelNames(countLabels);
-        Counter.Builder exceptions = Counter.builder().name(prefixed("http_request_exceptions_total"))
-                .help("Total number of HTTP requests that ended in an exception no ExceptionMapper handled")
-                .labelNames(countLabels);
-        if (!settings.exemplars()) {
-            total.withoutExemplars();
-            exceptions.withoutExemplars();
-        }
-        Counter totalMetric = total.build();
-        Counter exceptionsMetric = exceptions.build();
-        registerAllOrNone(registry, durationMetric, totalMetric, exceptionsMetric);
+        Counter totalMetric = counter(owner, prefixed("http_request_total"), "Total number of HTTP requests",
+                countLabels, settings.exemplars());
+        Counter exceptionsMetric = counter(owner, prefixed("http_request_exceptions_total"),
+                "Total number of HTTP requests that ended in an exception no ExceptionMapper handled", countLabels,
+                settings.exemplars());
 
         int limit = settings.cardinalityLimit();
         CardinalityOverflows overflows = settings.overflows();
@@ -133,18 +130,15 @@ public final class DefaultMetrics {
         return mask;
     }
 
-    /** A clash on the second metric must not leave the first one registered. */
-    private static void registerAllOrNone(PrometheusRegistry registry, Collector... collectors) {
-        List<Collector> registered = new ArrayList<>();
-        try {
-            for (Collector collector : collectors) {
-                registry.register(collector);
-                registered.add(collector);
+    private static Counter counter(SharedRegistrations.Owner owner, String name, String help, String[] labels,
+                                   boolean exemplars) {
+        return owner.register(name, MetricDefinition.of("Counter", name, help, labels), () -> {
+            Counter.Builder builder = Counter.builder().name(name).help(help).labelNames(labels);
+            if (!exemplars) {
+                builder.withoutExemplars();
             }
-        } catch (RuntimeException e) {
-            registered.forEach(registry::unregister);
-            throw e;
-        }
+            return builder.build();
+        });
     }
 
     /** {@code name} with the configured prefix: {@code jaxrs_name}, or {@code name} with no prefix. */

@@ -15,6 +15,7 @@ import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -25,13 +26,18 @@ final class JaxrsScrapeExchange implements PrometheusHttpExchange, PrometheusHtt
 
     private final Request request;
     private final UriInfo uriInfo;
-    private final HttpHeaders headers;
+    private final Function<String, List<String>> headers;
     private final Map<String, String> responseHeaders = new LinkedHashMap<>();
     private final ByteArrayOutputStream body = new ByteArrayOutputStream();
     private int status = 500;
     private boolean failed;
 
     JaxrsScrapeExchange(Request request, UriInfo uriInfo, HttpHeaders headers) {
+        this(request, uriInfo, headers::getRequestHeader);
+    }
+
+    /** @param headers a request header's values by name, or null */
+    JaxrsScrapeExchange(Request request, UriInfo uriInfo, Function<String, List<String>> headers) {
         this.request = request;
         this.uriInfo = uriInfo;
         this.headers = headers;
@@ -83,7 +89,7 @@ final class JaxrsScrapeExchange implements PrometheusHttpExchange, PrometheusHtt
 
     @Override
     public Enumeration<String> getHeaders(String name) {
-        List<String> values = headers.getRequestHeader(name);
+        List<String> values = headers.apply(name);
         return Collections.enumeration(values == null ? List.of() : values);
     }
 

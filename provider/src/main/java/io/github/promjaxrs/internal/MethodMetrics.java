@@ -34,18 +34,27 @@ public final class MethodMetrics {
                 : defaults.group(groupByTemplate ? method.staticTemplate : method.endpoint);
     }
 
+    /**
+     * The metrics of the metrics endpoint where a runtime serves it without a resource method:
+     * recorded under its path, with no annotation metrics.
+     */
+    public static MethodMetrics ofEndpoint(RequestRecorder recorder, String path) {
+        return new MethodMetrics(recorder, new MatchedMethod("MetricsResource.scrape", path, RequestTemplates.STATIC),
+                true, null);
+    }
+
     /** Whether something must happen as the request matches, before the method runs: raising in-progress gauges. */
-    boolean actsOnMatch() {
+    public boolean actsOnMatch() {
         return annotations != null && annotations.hasGauges();
     }
 
-    void matched(RequestTiming timing, ContainerRequestContext request) {
+    /** Applies this method's decision to a request that matched it. */
+    public void matched(RequestTiming timing, ContainerRequestContext request) {
         if (!tracked) {
             timing.untracked = true;
         } else if (staticGroup != null) {
-            timing.group = groupByTemplate && method.viaLocators(request)
-                    ? recorder.defaults().group(method.template(request))
-                    : staticGroup;
+            String fullTemplate = groupByTemplate ? method.fullTemplate(request) : null;
+            timing.group = fullTemplate == null ? staticGroup : recorder.defaults().group(fullTemplate);
         }
         if (annotations != null) {
             annotations.begin(timing, request);

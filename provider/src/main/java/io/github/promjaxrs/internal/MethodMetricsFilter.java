@@ -2,24 +2,26 @@ package io.github.promjaxrs.internal;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import java.util.function.Function;
 
 /** Bound to one resource method at start-up: applies its {@link MethodMetrics} to each request that matches it. */
-final class MethodMetricsFilter implements ContainerRequestFilter {
+public final class MethodMetricsFilter implements ContainerRequestFilter {
 
     /** Before any other post-matching filter, so requests they abort still carry their template. */
-    static final int PRIORITY = Integer.MIN_VALUE;
+    public static final int PRIORITY = Integer.MIN_VALUE;
 
-    private final RequestRecorder recorder;
+    private final Function<ContainerRequestContext, RequestTiming> timings;
     private final MethodMetrics metrics;
 
-    MethodMetricsFilter(RequestRecorder recorder, MethodMetrics metrics) {
-        this.recorder = recorder;
+    /** @param timings finds the request's timing where the runtime keeps it (null: not timed) */
+    public MethodMetricsFilter(Function<ContainerRequestContext, RequestTiming> timings, MethodMetrics metrics) {
+        this.timings = timings;
         this.metrics = metrics;
     }
 
     @Override
     public void filter(ContainerRequestContext request) {
-        RequestTiming timing = recorder.timing(request);
+        RequestTiming timing = timings.apply(request);
         if (timing != null) {
             metrics.matched(timing, request);
         }

@@ -12,9 +12,10 @@ import java.lang.reflect.Method;
 /**
  * Decides once per resource method, at start-up, what promjaxrs does for it (in the style of
  * Jersey's {@code RolesAllowedDynamicFeature}): the method's template for the default metrics or
- * that it is not tracked, its annotation metrics, and the guard of the metrics resource. A small
- * filter carries the decision, unless the runtime can apply it when the request ends (Jersey
- * can: a filter bound to a method costs Jersey a merge and sort of its filter lists per request).
+ * that it is not tracked, its annotation metrics, and the guard of the metrics resource. The
+ * runtime's {@link MethodHooks} carry the decision to the requests: a small filter, unless the
+ * runtime can apply it when the request ends (Jersey can: a filter bound to a method costs Jersey
+ * a merge and sort of its filter lists per request).
  */
 public final class MetricsDynamicFeature implements DynamicFeature {
 
@@ -22,22 +23,25 @@ public final class MetricsDynamicFeature implements DynamicFeature {
     private final AnnotationBinder annotations;
     private final String metricsPath;
     private final ContainerRequestFilter metricsEndpointFilter;
+    private final MethodHooks hooks;
 
     /**
      * @param metricsPath           the normalised endpoint path, or null for none
      * @param metricsEndpointFilter the endpoint guard, or null for none
+     * @param hooks                 the runtime's way of applying the decision to requests
      */
-    public MetricsDynamicFeature(RequestRecorder recorder, AnnotationBinder annotations, String metricsPath,
-                                 ContainerRequestFilter metricsEndpointFilter) {
+    MetricsDynamicFeature(RequestRecorder recorder, AnnotationBinder annotations, String metricsPath,
+                          ContainerRequestFilter metricsEndpointFilter, MethodHooks hooks) {
         this.recorder = recorder;
         this.annotations = annotations;
         this.metricsPath = metricsPath;
         this.metricsEndpointFilter = metricsEndpointFilter;
+        this.hooks = hooks;
     }
 
     @Override
     public void configure(ResourceInfo resourceInfo, FeatureContext context) {
-        recorder.runtime().resourceMethodConfigured(context);
+        hooks.configuring(context);
         Class<?> resourceClass = resourceInfo.getResourceClass();
         Method method = resourceInfo.getResourceMethod();
         if (resourceClass == null || method == null) {
@@ -55,23 +59,16 @@ public final class MetricsDynamicFeature implements DynamicFeature {
         }
         recorder.methodNames().declare(httpMethod);
         if (isPresent(ExcludeAllMetrics.class, resourceClass, method, annotated)) {
-            bind(resourceInfo, context, new MethodMetrics(recorder, null, false, null));
+            hooks.bind(resourceInfo, context, new MethodMetrics(recorder, null, false, null));
             return;
         }
         MatchedMethod matched = new MatchedMethod(resourceClass.getSimpleName() + "." + method.getName(),
-                isMetricsResource ? metricsPath : ResourceTemplate.of(resourceClass, annotated), recorder.runtime());
+                isMetricsResource ? metricsPath : ResourceTemplate.of(resourceClass, annotated), hooks);
         boolean tracked = !isPresent(DoNotTrack.class, resourceClass, method, annotated);
         MethodAnnotations bound = annotations.bind(resourceClass, method, annotated, matched,
                 recorder.methodNames());
         if (recorder.defaults() != null || bound != null) {
-            bind(resourceInfo, context, new MethodMetrics(recorder, matched, tracked, bound));
-        }
-    }
-
-    /** A filter only where the runtime cannot apply the decision when the request ends, or where it must act on match. */
-    private void bind(ResourceInfo resourceInfo, FeatureContext context, MethodMetrics metrics) {
-        if (metrics.actsOnMatch() || !recorder.runtime().applyAtEnd(resourceInfo, metrics)) {
-            context.register(new MethodMetricsFilter(recorder, metrics), MethodMetricsFilter.PRIORITY);
+            hooks.bind(resourceInfo, context, new MethodMetrics(recorder, matched, tracked, bound));
         }
     }
 

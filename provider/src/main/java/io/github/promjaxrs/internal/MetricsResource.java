@@ -3,6 +3,7 @@ package io.github.promjaxrs.internal;
 import io.prometheus.metrics.exporter.common.PrometheusScrapeHandler;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Request;
@@ -27,7 +28,15 @@ public final class MetricsResource {
     @GET
     public Response scrape(@Context Request request, @Context UriInfo uriInfo, @Context HttpHeaders headers)
             throws IOException {
-        JaxrsScrapeExchange exchange = new JaxrsScrapeExchange(request, uriInfo, headers);
+        return handle(new JaxrsScrapeExchange(request, uriInfo, headers));
+    }
+
+    /** Answers a scrape that a filter intercepted, where no resource method serves the endpoint. */
+    public Response answer(ContainerRequestContext request) throws IOException {
+        return handle(new JaxrsScrapeExchange(request.getRequest(), request.getUriInfo(), request.getHeaders()::get));
+    }
+
+    private Response handle(JaxrsScrapeExchange exchange) throws IOException {
         if (DebugParameter.isUnknown(exchange)) {
             return Response.status(Response.Status.BAD_REQUEST).type("text/plain").entity(DebugParameter.MESSAGE)
                     .build();

@@ -2,75 +2,67 @@ package io.github.promjaxrs.internal;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Begins and finishes every request of one {@code PrometheusMetrics}: the single place where a
- * request's end is turned into default and annotation metrics, exactly once, whether the
- * runtime reports it through the response filter or as an exception no mapper handled.
+ * Finishes every request of one {@code PrometheusMetrics}: the single place where a request's end
+ * is turned into default and annotation metrics, exactly once, whichever of the runtime's hooks
+ * reports it. The runtime adapters call it; it knows nothing of them.
  */
 public final class RequestRecorder {
 
-    private static final AtomicInteger INSTANCES = new AtomicInteger();
-
     private final DefaultMetrics defaults;
     private final ExcludedPaths excludedPaths;
-    private final RuntimeAdapter runtime;
     private final MethodNames methodNames = new MethodNames();
-    /** The request property of this recorder's timings: one of its own, should a request meet two recorders. */
-    private final String timingProperty = RequestTiming.class.getName() + "#" + INSTANCES.incrementAndGet();
+    private volatile boolean closed;
 
     /**
      * @param defaults      null when the default metrics are off
      * @param excludedPaths null when no path is excluded
      */
-    public RequestRecorder(DefaultMetrics defaults, ExcludedPaths excludedPaths, RuntimeAdapter runtime) {
+    public RequestRecorder(DefaultMetrics defaults, ExcludedPaths excludedPaths) {
         this.defaults = defaults;
         this.excludedPaths = excludedPaths;
-        this.runtime = runtime;
     }
 
     DefaultMetrics defaults() {
         return defaults;
     }
 
-    RuntimeAdapter runtime() {
-        return runtime;
-    }
-
     MethodNames methodNames() {
         return methodNames;
     }
 
-    String timingProperty() {
-        return timingProperty;
+    /** A new request's timing, started now; its path decides whether it is excluded. */
+    public RequestTiming begin(ContainerRequestContext request) {
+        return new RequestTiming(System.nanoTime(), isExcluded(request));
     }
 
-    void begin(ContainerRequestContext request) {
-        runtime.start(request, this, isExcluded(request));
-    }
-
-    RequestTiming timing(ContainerRequestContext request) {
-        return runtime.timing(request, this);
+    /** Whether {@code request}'s path matches {@code excludedPaths}. */
+    public boolean isExcluded(ContainerRequestContext request) {
+        return excludedPaths != null && excludedPaths.matches(request.getUriInfo().getPath());
     }
 
     /**
      * Records the end of a request with the status its client gets; only the first call for a
-     * request counts.
+     * request counts, and none after {@link #close}.
      *
      * @param response          null where the request ended without one
      * @param unmappedException whether an exception no {@code ExceptionMapper} handled ended it
+     * @param matchedAtEnd      the metrics of the resource method the request matched, where the
+     *                          runtime tells it only now; null otherwise
      */
-    public void finish(RequestTiming timing, ContainerRequestContext request, ContainerResponseContext response, int status,
-                boolean unmappedException) {
+    public void finish(RequestTiming timing, ContainerRequestContext request, ContainerResponseContext response,
+                       int status, boolean unmappedException, MethodMetrics matchedAtEnd) {
         if (timing.finished) {
             return;
         }
         timing.finished = true;
         long nanos = System.nanoTime() - timing.startNanos;
-        MethodMetrics matched = runtime.metricsAppliedAtEnd(request);
-        if (matched != null) {
-            matched.matched(timing, request);
+        if (closed) {
+            return;
+        }
+        if (matchedAtEnd != null) {
+            matchedAtEnd.matched(timing, request);
         }
         String method = methodNames.normalise(request.getMethod());
         if (defaults != null && !timing.excluded && !timing.untracked) {
@@ -82,14 +74,12 @@ public final class RequestRecorder {
     }
 
     /** Records a request that ended in an exception no mapper handled: the client gets a 500. */
-    public void finishUnmapped(RequestTiming timing, ContainerRequestContext request) {
-        finish(timing, request, null, 500, true);
+    public void finishUnmapped(RequestTiming timing, ContainerRequestContext request, MethodMetrics matchedAtEnd) {
+        finish(timing, request, null, 500, true, matchedAtEnd);
     }
 
-    private boolean isExcluded(ContainerRequestContext request) {
-        if (excludedPaths == null) {
-            return false;
-        }
-        return excludedPaths.matches(request.getUriInfo().getPath());
+    /** Stops recording: later requests are served unrecorded. */
+    public void close() {
+        closed = true;
     }
 }

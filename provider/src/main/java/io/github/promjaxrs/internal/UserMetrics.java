@@ -9,7 +9,6 @@ import io.prometheus.metrics.core.metrics.Gauge;
 import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.core.metrics.StatefulMetric;
 import io.prometheus.metrics.core.metrics.Summary;
-import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.lang.annotation.Annotation;
 import java.util.Arrays;
 import java.util.List;
@@ -58,7 +57,7 @@ final class UserMetrics {
     private record Registered(Definition definition, CardinalityLimit<?> metric, String declaredOn) {
     }
 
-    private final PrometheusRegistry registry;
+    private final SharedRegistrations.Owner owner;
     private final boolean nativeHistograms;
     private final int cardinalityLimit;
     private final CardinalityOverflows overflows;
@@ -66,9 +65,9 @@ final class UserMetrics {
     private final Map<String, Registered> byName = new ConcurrentHashMap<>();
 
     /** @param exemplars whether counters and timers sample trace exemplars: a tracer is present */
-    UserMetrics(PrometheusRegistry registry, boolean nativeHistograms, int cardinalityLimit,
+    UserMetrics(SharedRegistrations.Owner owner, boolean nativeHistograms, int cardinalityLimit,
                 CardinalityOverflows overflows, boolean exemplars) {
-        this.registry = registry;
+        this.owner = owner;
         this.nativeHistograms = nativeHistograms;
         this.cardinalityLimit = cardinalityLimit;
         this.overflows = overflows;
@@ -93,7 +92,8 @@ final class UserMetrics {
         }
         CardinalityLimit<?> metric;
         try {
-            metric = new CardinalityLimit<>(create(definition), definition.name(), cardinalityLimit, overflows);
+            metric = new CardinalityLimit<>(owner.register(definition.name(), definition, () -> create(definition)),
+                    definition.name(), cardinalityLimit, overflows);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("promjaxrs: " + definition + " on " + declaredOn
                     + " cannot be registered: " + e.getMessage(), e);
@@ -111,16 +111,17 @@ final class UserMetrics {
                 if (!exemplars) {
                     counter.withoutExemplars();
                 }
-                return counter.register(registry);
+                return counter.build();
             case "@InProgress":
-                return Gauge.builder().name(d.name()).help(help).labelNames(labels).register(registry);
+                // a gauge never samples exemplars: without this client_java starts its sampler thread
+                return Gauge.builder().name(d.name()).help(help).labelNames(labels).withoutExemplars().build();
             case "@Timed(kind=SUMMARY)":
                 Summary.Builder summary = Summary.builder().name(d.name()).help(help).labelNames(labels);
                 if (!exemplars) {
                     summary.withoutExemplars();
                 }
                 d.quantiles().forEach(summary::quantile);
-                return summary.register(registry);
+                return summary.build();
             default:
                 Histogram.Builder histogram = Histogram.builder().name(d.name()).help(help).labelNames(labels)
                         .classicUpperBounds(d.buckets().stream().mapToDouble(Double::doubleValue).toArray());
@@ -130,7 +131,7 @@ final class UserMetrics {
                 if (!exemplars) {
                     histogram.withoutExemplars();
                 }
-                return histogram.register(registry);
+                return histogram.build();
         }
     }
 }

@@ -1,6 +1,5 @@
 package io.github.promjaxrs.internal.jersey;
 
-import io.github.promjaxrs.internal.RequestRecorder;
 import io.github.promjaxrs.internal.RequestTiming;
 import java.io.OutputStream;
 import java.util.concurrent.TimeUnit;
@@ -18,19 +17,19 @@ import org.glassfish.jersey.server.spi.ContainerResponseWriter;
  */
 final class JerseyRequestTiming extends RequestTiming implements ContainerResponseWriter {
 
-    private final RequestRecorder recorder;
+    private final JerseyRuntimeAdapter adapter;
     private final ContainerRequest request;
     private final ContainerResponseWriter delegate;
 
-    JerseyRequestTiming(long startNanos, boolean excluded, RequestRecorder recorder, ContainerRequest request) {
+    JerseyRequestTiming(long startNanos, boolean excluded, JerseyRuntimeAdapter adapter, ContainerRequest request) {
         super(startNanos, excluded);
-        this.recorder = recorder;
+        this.adapter = adapter;
         this.request = request;
         this.delegate = request.getResponseWriter();
     }
 
-    boolean belongsTo(RequestRecorder recorder) {
-        return this.recorder == recorder;
+    boolean belongsTo(JerseyRuntimeAdapter adapter) {
+        return this.adapter == adapter;
     }
 
     ContainerResponseWriter delegate() {
@@ -40,7 +39,7 @@ final class JerseyRequestTiming extends RequestTiming implements ContainerRespon
     @Override
     public void failure(Throwable error) {
         try {
-            recorder.finishUnmapped(this, request);
+            adapter.finish(this, request, null, 500, true);
         } finally {
             delegate.failure(error);
         }
@@ -49,7 +48,7 @@ final class JerseyRequestTiming extends RequestTiming implements ContainerRespon
     @Override
     public OutputStream writeResponseStatusAndHeaders(long contentLength, ContainerResponse responseContext)
             throws ContainerException {
-        recorder.finish(this, request, responseContext, responseContext.getStatus(), false);
+        adapter.finish(this, request, responseContext, responseContext.getStatus(), false);
         return delegate.writeResponseStatusAndHeaders(contentLength, responseContext);
     }
 

@@ -1,36 +1,28 @@
 package io.github.promjaxrs.internal.resteasy;
 
-import io.github.promjaxrs.internal.MetricsResource;
-import io.github.promjaxrs.internal.RequestRecorder;
-import io.github.promjaxrs.internal.RequestTiming;
+import io.github.promjaxrs.internal.Instrumentation;
+import io.github.promjaxrs.internal.MethodHooks;
+import io.github.promjaxrs.internal.MethodMetrics;
+import io.github.promjaxrs.internal.MethodMetricsFilter;
+import io.github.promjaxrs.internal.PropertyTimings;
 import io.github.promjaxrs.internal.RuntimeAdapter;
-import jakarta.ws.rs.container.CompletionCallback;
 import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.FeatureContext;
-import java.util.Collections;
-import java.util.List;
 import java.util.Map;
-import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.resteasy.core.ResourceMethodInvoker;
 import org.jboss.resteasy.core.ResteasyContext;
-import org.jboss.resteasy.core.interception.jaxrs.PreMatchContainerRequestContext;
-import org.jboss.resteasy.plugins.server.Cleanables;
 import org.jboss.resteasy.specimpl.ResteasyUriInfo;
-import org.jboss.resteasy.spi.HttpRequest;
-import org.jboss.resteasy.spi.HttpResponse;
 import org.jboss.resteasy.spi.Registry;
-import org.jboss.resteasy.spi.ResteasyAsynchronousContext;
-import org.jboss.resteasy.spi.ResteasyAsynchronousResponse;
-import org.jboss.resteasy.spi.ResteasyProviderFactory;
 
 /**
- * RESTEasy 6.2's hooks. A request's timing is a request property, as on any runtime. What the
- * Jakarta REST API does not tell, RESTEasy's own data does:
+ * RESTEasy 6.2's hooks. A request's timing is a request property, as on any runtime
+ * ({@link ResteasyTimingFilter}). What the Jakarta REST API does not tell, RESTEasy's own data does:
  * <ul>
  * <li>the locator chain: the {@link ResourceMethodInvoker} that RESTEasy made for a sub-resource
  *     method belongs to one locator chain only, and {@link LocatorTemplates} finds that chain's
- *     templates in the registry;</li>
+ *     templates in the registry (once per invoker);</li>
  * <li>an exception no mapper handled: RESTEasy answers it with its default exception mapper, so
  *     the response filters do run, but nothing in the response tells it from an application's
  *     500. {@link UnmappedExceptionObserver} marks the request when a resource method (or
@@ -39,164 +31,87 @@ import org.jboss.resteasy.spi.ResteasyProviderFactory;
  *     {@code Cleanable} records a request that RESTEasy threw to the container unanswered (its
  *     default mapper turned off). An exception thrown by a filter is the one case left: it is
  *     recorded with its 500 but not counted as an exception;</li>
- * <li>the metrics endpoint is added to the deployment's {@link Registry} as a singleton resource.</li>
+ * <li>the metrics endpoint is added to the deployment's {@link Registry} as a singleton resource,
+ *     as soon as the registry is at hand: when the feature is configured, when the first resource
+ *     method is built, or at the latest before the first request is matched.</li>
  * </ul>
+ * Where the application cannot see RESTEasy's classes (Open Liberty hides them), this package is
+ * loaded through RESTEasy's own class loader (see {@code Runtimes}): it uses only public members
+ * of promjaxrs' other packages.
  */
-public final class ResteasyRuntimeAdapter extends RuntimeAdapter {
+public final class ResteasyRuntimeAdapter implements RuntimeAdapter, MethodHooks {
 
     /** The {@code HttpRequest} attribute {@link UnmappedExceptionObserver} sets. */
     static final String UNMAPPED = ResteasyRuntimeAdapter.class.getName() + ".unmappedException";
     /** The {@code HttpRequest} attribute {@link UnmappedExceptionObserver} sets for an exception an application mapper maps. */
     static final String MAPPED = ResteasyRuntimeAdapter.class.getName() + ".mappedException";
     private static final String INVOKER = ResourceMethodInvoker.class.getName();
+    /** More locator chains than any application has: past it, templates are found again for each request. */
+    private static final int MAX_CACHED_TEMPLATES = 1024;
 
-    /** The registries the endpoint is mounted in: one per deployment this instance is registered in. */
-    private final Map<Registry, Boolean> mountedIn = Collections.synchronizedMap(new WeakHashMap<>());
-    private volatile String metricsPath;
-    private volatile MetricsResource metricsResource;
-
-    private ResteasyRuntimeAdapter(RuntimeAdapter next) {
-        super(next);
-    }
-
-    /** This adapter in front of {@code next}, which gets what is not RESTEasy's. */
-    public static RuntimeAdapter create(RuntimeAdapter next) {
-        return new ResteasyRuntimeAdapter(next);
-    }
-
-    private static boolean isResteasy(FeatureContext context) {
-        return context.getConfiguration() instanceof ResteasyProviderFactory;
-    }
-
-    private static boolean isResteasy(ContainerRequestContext request) {
-        return request instanceof PreMatchContainerRequestContext;
-    }
+    private final PropertyTimings timings = new PropertyTimings();
+    private final Map<ResourceMethodInvoker, String> templatesByInvoker = new ConcurrentHashMap<>();
+    private Instrumentation instrumentation;
+    private volatile boolean mounted;
 
     @Override
-    public void configure(FeatureContext context) {
-        if (!isResteasy(context)) {
-            super.configure(context);
-            return;
-        }
+    public void install(FeatureContext context, Instrumentation instrumentation) {
+        this.instrumentation = instrumentation;
+        this.mounted = instrumentation.metricsResource() == null;
+        context.register(new ResteasyTimingFilter(instrumentation.recorder(), timings, this),
+                ResteasyTimingFilter.PRIORITY);
         if (!context.getConfiguration().isRegistered(UnmappedExceptionObserver.class)) {
             // the lowest priority: an application's own mapper of this RESTEasy type, if any, comes first
             context.register(new UnmappedExceptionObserver(), Integer.MAX_VALUE);
         }
+        context.register(instrumentation.dynamicFeature(this));
+        mountIfNeeded();
     }
 
     @Override
-    protected RequestTiming start(ContainerRequestContext request, RequestRecorder recorder, boolean excluded) {
-        RequestTiming timing = super.start(request, recorder, excluded);
-        if (isResteasy(request)) {
-            Cleanables cleanables = ResteasyContext.getContextData(Cleanables.class);
-            if (cleanables != null) {
-                HttpRequest httpRequest = ((PreMatchContainerRequestContext) request).getHttpRequest();
-                HttpResponse httpResponse = ResteasyContext.getContextData(HttpResponse.class);
-                cleanables.addCleanable(() -> {
-                    // RESTEasy is done with the request on this thread; a request no response filter saw and
-                    // that is not suspended was either written past the filters, or thrown to the container
-                    // as an exception no mapper handled (RESTEasy's default mapper turned off): a 500
-                    if (timing.isFinished() || httpRequest.getAsyncContext().isSuspended()) {
-                        return;
-                    }
-                    if (httpResponse != null && httpResponse.isCommitted()) {
-                        recorder.finish(timing, request, null, httpResponse.getStatus(), false);
-                    } else {
-                        // an application mapper that throws is not counted, as on Jersey, which answers it with a 500
-                        recorder.finish(timing, request, null, 500, request.getProperty(MAPPED) == null);
-                    }
-                });
-            }
-        }
-        return timing;
+    public void configuring(FeatureContext context) {
+        mountIfNeeded();
     }
 
     @Override
-    protected void responseFiltered(RequestRecorder recorder, RequestTiming timing, ContainerRequestContext request,
-                                    ContainerResponseContext response) {
-        if (!isResteasy(request)) {
-            super.responseFiltered(recorder, timing, request, response);
-            return;
-        }
-        int status = response.getStatus();
-        boolean unmapped = request.getProperty(UNMAPPED) != null;
-        if (!unmapped && status == 500 && recordOnCompletion(recorder, timing, request, response, status)) {
-            return;
-        }
-        recorder.finish(timing, request, response, status, unmapped);
+    public void bind(ResourceInfo method, FeatureContext context, MethodMetrics metrics) {
+        context.register(new MethodMetricsFilter(timings::get, metrics), MethodMetricsFilter.PRIORITY);
     }
 
     /**
-     * An asynchronous request that ends in a 500 may be RESTEasy's answer to an exception it was
-     * resumed with, or that its {@code CompletionStage} failed with. RESTEasy hands that exception
-     * to the completion callbacks once the response is written, so it is recorded there.
+     * Mounts the endpoint in the deployment's registry, once per registry, if RESTEasy has pushed
+     * it for this thread: registered through an {@code Application} or the deployment's providers,
+     * the deployment is being started; registered with a provider factory before resources are
+     * added ({@code MockDispatcherFactory}), only a request has it.
      */
-    private static boolean recordOnCompletion(RequestRecorder recorder, RequestTiming timing,
-                                              ContainerRequestContext request, ContainerResponseContext response,
-                                              int status) {
-        ResteasyAsynchronousContext async = ((PreMatchContainerRequestContext) request).getHttpRequest().getAsyncContext();
-        ResteasyAsynchronousResponse asyncResponse = async.isSuspended() ? async.getAsyncResponse() : null;
-        if (asyncResponse == null) {
-            return false;
+    void mountIfNeeded() {
+        if (mounted) {
+            return;
         }
-        asyncResponse.register((CompletionCallback) error -> recorder.finish(timing, request, response, status,
-                error != null && UnmappedExceptionObserver.isUnmapped(error)));
-        return true;
+        Registry registry = ResteasyContext.getContextData(Registry.class);
+        if (registry == null) {
+            return;
+        }
+        if (instrumentation.firstMountIn(registry)) {
+            MetricsEndpoint.mount(registry, instrumentation.metricsPath(), instrumentation.metricsResource());
+        }
+        mounted = true;
     }
 
     @Override
-    protected List<?> locatorChain(ContainerRequestContext request) {
-        if (!isResteasy(request)) {
-            return super.locatorChain(request);
-        }
+    public String fullTemplate(ContainerRequestContext request) {
         // the resource the method was invoked on, then each one whose locator led to it
-        if (request.getUriInfo() instanceof ResteasyUriInfo uriInfo && uriInfo.getMatchedResources().size() > 1) {
-            Object invoker = request.getProperty(INVOKER);
-            if (invoker != null) {
-                return List.of(invoker);
+        if (!(request.getUriInfo() instanceof ResteasyUriInfo uriInfo) || uriInfo.getMatchedResources().size() < 2
+                || !(request.getProperty(INVOKER) instanceof ResourceMethodInvoker invoker)) {
+            return null;
+        }
+        String template = templatesByInvoker.get(invoker);
+        if (template == null) {
+            template = LocatorTemplates.of(ResteasyContext.getContextData(Registry.class), invoker);
+            if (templatesByInvoker.size() < MAX_CACHED_TEMPLATES) {
+                templatesByInvoker.putIfAbsent(invoker, template);
             }
         }
-        return List.of();
-    }
-
-    @Override
-    protected String matchedTemplate(ContainerRequestContext request) {
-        if (!isResteasy(request)) {
-            return super.matchedTemplate(request);
-        }
-        ResourceMethodInvoker invoker = (ResourceMethodInvoker) request.getProperty(INVOKER);
-        return LocatorTemplates.of(ResteasyContext.getContextData(Registry.class), invoker);
-    }
-
-    @Override
-    public void mountMetricsResource(FeatureContext context, String path, MetricsResource resource) {
-        if (!isResteasy(context)) {
-            super.mountMetricsResource(context, path, resource);
-            return;
-        }
-        this.metricsPath = path;
-        this.metricsResource = resource;
-        // registered through Application or the deployment's providers, the deployment is being
-        // started and its registry is at hand; registered with a provider factory before that, the
-        // endpoint is mounted when RESTEasy builds the first resource method
-        mountIfNeeded();
-    }
-
-    @Override
-    public void resourceMethodConfigured(FeatureContext context) {
-        if (!isResteasy(context)) {
-            super.resourceMethodConfigured(context);
-            return;
-        }
-        mountIfNeeded();
-    }
-
-    private void mountIfNeeded() {
-        MetricsResource resource = metricsResource;
-        Registry registry = ResteasyContext.getContextData(Registry.class);
-        if (resource == null || registry == null || mountedIn.putIfAbsent(registry, Boolean.TRUE) != null) {
-            return;
-        }
-        MetricsEndpoint.mount(registry, metricsPath, resource);
+        return template;
     }
 }

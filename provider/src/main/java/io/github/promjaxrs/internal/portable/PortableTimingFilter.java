@@ -1,5 +1,8 @@
-package io.github.promjaxrs.internal;
+package io.github.promjaxrs.internal.portable;
 
+import io.github.promjaxrs.internal.PropertyTimings;
+import io.github.promjaxrs.internal.RequestRecorder;
+import io.github.promjaxrs.internal.RequestTiming;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -7,33 +10,33 @@ import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.container.PreMatching;
 
 /**
- * Begins every request before matching and finishes it once its final response exists.
+ * Begins every request before matching and records it once its final response exists.
  * Registered with the lowest {@link #PRIORITY}, it is the first request filter and the last
  * response filter, so the time covers the other filters and the status is the one the client gets.
- * A runtime that sees the end of a request another way registers only its request half
- * ({@link RuntimeAdapter#registerTimingFilter}).
  */
 @PreMatching
-public final class RequestTimingFilter implements ContainerRequestFilter, ContainerResponseFilter {
+public final class PortableTimingFilter implements ContainerRequestFilter, ContainerResponseFilter {
 
     public static final int PRIORITY = Integer.MIN_VALUE;
 
     private final RequestRecorder recorder;
+    private final PropertyTimings timings;
 
-    public RequestTimingFilter(RequestRecorder recorder) {
+    public PortableTimingFilter(RequestRecorder recorder, PropertyTimings timings) {
         this.recorder = recorder;
+        this.timings = timings;
     }
 
     @Override
     public void filter(ContainerRequestContext request) {
-        recorder.begin(request);
+        timings.attach(request, recorder.begin(request));
     }
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-        RequestTiming timing = recorder.timing(request);
+        RequestTiming timing = timings.get(request);
         if (timing != null) {
-            recorder.runtime().responseFiltered(recorder, timing, request, response);
+            recorder.finish(timing, request, response, response.getStatus(), false, null);
         }
     }
 }

@@ -1,0 +1,39 @@
+package io.github.promjaxrs.internal;
+
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import java.util.Collections;
+import java.util.Set;
+import java.util.WeakHashMap;
+
+/**
+ * What one {@code PrometheusMetrics} installs in every application it is registered in; a runtime
+ * adapter installs it with that runtime's hooks.
+ *
+ * @param metricsPath     the normalised endpoint path, or null for no endpoint
+ * @param metricsResource the endpoint, or null for none
+ * @param guard           the {@code metricsEndpointFilter}, or null for none
+ */
+public record Instrumentation(RequestRecorder recorder, AnnotationBinder annotations, String metricsPath,
+                              MetricsResource metricsResource, ContainerRequestFilter guard,
+                              Set<Object> mountedIn) {
+
+    public Instrumentation(RequestRecorder recorder, AnnotationBinder annotations, String metricsPath,
+                           MetricsResource metricsResource, ContainerRequestFilter guard) {
+        this(recorder, annotations, metricsPath, metricsResource, guard,
+                Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>())));
+    }
+
+    /** The dynamic feature that decides, once per resource method, what is recorded for it. */
+    public MetricsDynamicFeature dynamicFeature(MethodHooks hooks) {
+        return new MetricsDynamicFeature(recorder, annotations, metricsPath, guard, hooks);
+    }
+
+    /**
+     * True the first time for a given deployment (a runtime's registry, say): where the endpoint is
+     * mounted into a deployment rather than registered, it is mounted once however often the
+     * application is configured. Held weakly: an undeployed deployment is not kept.
+     */
+    public boolean firstMountIn(Object deployment) {
+        return mountedIn.add(deployment);
+    }
+}

@@ -1,0 +1,47 @@
+package io.github.promjaxrs.internal.portable;
+
+import io.github.promjaxrs.internal.Instrumentation;
+import io.github.promjaxrs.internal.MethodHooks;
+import io.github.promjaxrs.internal.MethodMetrics;
+import io.github.promjaxrs.internal.MethodMetricsFilter;
+import io.github.promjaxrs.internal.PropertyTimings;
+import io.github.promjaxrs.internal.RuntimeAdapter;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.FeatureContext;
+
+/**
+ * promjaxrs through the Jakarta REST API alone, for a runtime promjaxrs has no hooks for: the
+ * timing is a request property, the request is recorded by the last response filter, each
+ * resource method learns its requests through a filter bound to it, the endpoint is answered by a
+ * pre-matching filter, and the full template of a request through sub-resource locators comes from
+ * Jakarta REST 4.0's {@code UriInfo.getMatchedResourceTemplate()} where the runtime has it.
+ *
+ * <p>What it cannot see: an exception no {@code ExceptionMapper} handled looks like any other 500
+ * (the runtime answers it), so {@code …_exceptions_total} does not count it; on Jakarta REST 3.1 a
+ * request through sub-resource locators is recorded under the template of the method it ended in.
+ */
+public final class PortableRuntimeAdapter implements RuntimeAdapter, MethodHooks {
+
+    private final PropertyTimings timings = new PropertyTimings();
+    private final MatchedResourceTemplates templates = new MatchedResourceTemplates();
+
+    @Override
+    public void install(FeatureContext context, Instrumentation instrumentation) {
+        context.register(new PortableTimingFilter(instrumentation.recorder(), timings), PortableTimingFilter.PRIORITY);
+        if (instrumentation.metricsResource() != null) {
+            context.register(new EndpointFilter(instrumentation, timings), EndpointFilter.PRIORITY);
+        }
+        context.register(instrumentation.dynamicFeature(this));
+    }
+
+    @Override
+    public void bind(ResourceInfo method, FeatureContext context, MethodMetrics metrics) {
+        context.register(new MethodMetricsFilter(timings::get, metrics), MethodMetricsFilter.PRIORITY);
+    }
+
+    @Override
+    public String fullTemplate(ContainerRequestContext request) {
+        return templates.fullTemplate(request);
+    }
+}
