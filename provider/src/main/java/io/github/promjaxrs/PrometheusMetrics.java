@@ -362,17 +362,26 @@ public final class PrometheusMetrics implements Feature, AutoCloseable {
         /** {@link #build()} with {@code properties} for this process's configuration properties. */
         PrometheusMetrics build(ConfigProperties properties) {
             properties.applyTo(this, excludedPaths, defaultLabels);
-            PrometheusMetrics metrics;
+            boolean built = false;
+            MetricsServer server = null;
             try {
-                metrics = validateAndCreate();
+                validate();
+                // the port before the metrics: when it cannot start, nothing is registered yet
+                server = properties.startServer(registry, metricsEndpointFilter);
+                PrometheusMetrics metrics = new PrometheusMetrics(this);
+                metrics.propertyServer = server;
+                built = true;
+                return metrics;
             } catch (IllegalArgumentException e) {
                 throw properties.attribute(e);
+            } finally {
+                if (!built && server != null) {
+                    server.close();
+                }
             }
-            metrics.propertyServer = properties.startServer(metrics);
-            return metrics;
         }
 
-        private PrometheusMetrics validateAndCreate() {
+        private void validate() {
             if (!defaultsPrefix.isEmpty()) {
                 Naming.requireMetricName(defaultsPrefix, "defaultsPrefix");
             }
@@ -390,7 +399,6 @@ public final class PrometheusMetrics implements Feature, AutoCloseable {
                             + "' is already a label of the default metrics");
                 }
             }
-            return new PrometheusMetrics(this);
         }
     }
 }

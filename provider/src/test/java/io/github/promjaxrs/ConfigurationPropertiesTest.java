@@ -338,16 +338,19 @@ class ConfigurationPropertiesTest {
     }
 
     @Test
-    void aMetricsPortInUseFailsTheBuildNamingIt() throws IOException {
+    void aMetricsPortInUseFailsTheBuildNamingItAndRegistersNothing() throws IOException {
+        PrometheusRegistry registry = new PrometheusRegistry();
+        PrometheusMetrics.Builder builder = PrometheusMetrics.builder().registry(registry).jvmMetrics(true);
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             String port = Integer.toString(taken.getLocalPort());
 
-            assertThatThrownBy(() -> build(Map.of("PROMJAXRS_METRICS_PORT", port, "PROMJAXRS_METRICS_HOST", "127.0.0.1"),
-                    b -> { }))
+            assertThatThrownBy(() -> builder.build(ConfigProperties.load(
+                    Map.of("PROMJAXRS_METRICS_PORT", port, "PROMJAXRS_METRICS_HOST", "127.0.0.1"))))
                     .isInstanceOf(UncheckedIOException.class)
                     .hasMessageStartingWith("PROMJAXRS_METRICS_PORT=" + port + " (environment variable), "
                             + "PROMJAXRS_METRICS_HOST=127.0.0.1 (environment variable): cannot start the metrics server");
         }
+        assertThat(TestApp.exposition(registry)).isEmpty();
     }
 
     private static int freePort() throws IOException {

@@ -3,6 +3,8 @@ package io.github.promjaxrs.internal;
 import io.github.promjaxrs.GroupBy;
 import io.github.promjaxrs.MetricsServer;
 import io.github.promjaxrs.PrometheusMetrics;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import jakarta.ws.rs.container.ContainerRequestFilter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -242,11 +244,11 @@ public final class ConfigProperties {
     }
 
     /**
-     * Starts the separate port {@code metrics_port} asks for, bound to {@code metrics_host}
-     * (default: every interface); null when it is not set. When it cannot start, {@code metrics}
-     * is closed, so a failed build leaves nothing behind.
+     * Starts the separate port {@code metrics_port} asks for on {@code registry}, bound to
+     * {@code metrics_host} (default: every interface) and guarded by {@code guard}; null when it
+     * is not set.
      */
-    public MetricsServer startServer(PrometheusMetrics metrics) {
+    public MetricsServer startServer(PrometheusRegistry registry, ContainerRequestFilter guard) {
         Property port = properties.get("metrics_port");
         if (port == null) {
             return null;
@@ -254,12 +256,10 @@ public final class ConfigProperties {
         Property host = properties.get("metrics_host");
         String where = host == null ? port.toString() : port + ", " + host;
         try {
-            return metrics.startHttpServer(host == null ? null : host.value(), port(port.value()));
-        } catch (UncheckedIOException e) {
-            metrics.close();
-            throw new UncheckedIOException(where + ": cannot start the metrics server: " + e.getCause(), e.getCause());
-        } catch (RuntimeException e) {
-            metrics.close();
+            return JdkMetricsServer.start(registry, host == null ? null : host.value(), port(port.value()), guard);
+        } catch (IOException e) {
+            throw new UncheckedIOException(where + ": cannot start the metrics server: " + e, e);
+        } catch (RuntimeException e) { // an unresolved host, for one
             throw new IllegalArgumentException(where + ": cannot start the metrics server: " + e, e);
         }
     }
