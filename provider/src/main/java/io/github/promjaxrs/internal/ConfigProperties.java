@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Paths;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -35,25 +36,27 @@ public final class ConfigProperties {
     private static final String ENV_PREFIX = "PROMJAXRS_";
 
     /** Every key, in the order it is applied, with the builder setting it stands for ("" for none). */
-    private static final Map<String, String> SETTINGS = new LinkedHashMap<>();
+    private static final Map<String, String> SETTINGS = settings();
 
-    static {
-        SETTINGS.put("path", "path");
-        SETTINGS.put("export_defaults", "exportDefaults");
-        SETTINGS.put("defaults_prefix", "defaultsPrefix");
-        SETTINGS.put("buckets", "buckets");
-        SETTINGS.put("default_latency_as_histogram", "defaultLatencyAsHistogram");
-        SETTINGS.put("group_by", "groupBy");
-        SETTINGS.put("excluded_paths", "excludedPaths");
-        SETTINGS.put("exclude_user_defaults", "excludeUserDefaults");
-        SETTINGS.put("default_labels", "defaultLabel");
-        SETTINGS.put("initial_value_when_only_static_labels", "initialValueWhenOnlyStaticLabels");
-        SETTINGS.put("jvm_metrics", "jvmMetrics");
-        SETTINGS.put("native_histograms", "nativeHistograms");
-        SETTINGS.put("cardinality_limit", "cardinalityLimit");
-        SETTINGS.put("max_label_value_length", "maxLabelValueLength");
-        SETTINGS.put("metrics_port", "");
-        SETTINGS.put("metrics_host", "");
+    private static Map<String, String> settings() {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("path", "path");
+        settings.put("export_defaults", "exportDefaults");
+        settings.put("defaults_prefix", "defaultsPrefix");
+        settings.put("buckets", "buckets");
+        settings.put("default_latency_as_histogram", "defaultLatencyAsHistogram");
+        settings.put("group_by", "groupBy");
+        settings.put("excluded_paths", "excludedPaths");
+        settings.put("exclude_user_defaults", "excludeUserDefaults");
+        settings.put("default_labels", "defaultLabel");
+        settings.put("initial_value_when_only_static_labels", "initialValueWhenOnlyStaticLabels");
+        settings.put("jvm_metrics", "jvmMetrics");
+        settings.put("native_histograms", "nativeHistograms");
+        settings.put("cardinality_limit", "cardinalityLimit");
+        settings.put("max_label_value_length", "maxLabelValueLength");
+        settings.put("metrics_port", "");
+        settings.put("metrics_host", "");
+        return Collections.unmodifiableMap(settings);
     }
 
     /** One property as found: its key, its value (trimmed), the name it was given by and where. */
