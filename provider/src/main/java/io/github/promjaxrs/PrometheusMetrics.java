@@ -13,6 +13,7 @@ import io.github.promjaxrs.internal.MetricDefinition;
 import io.github.promjaxrs.internal.MetricsResource;
 import io.github.promjaxrs.internal.Naming;
 import io.github.promjaxrs.internal.RequestRecorder;
+import io.github.promjaxrs.internal.RuntimeAdapter;
 import io.github.promjaxrs.internal.Runtimes;
 import io.github.promjaxrs.internal.SharedRegistrations;
 import io.prometheus.metrics.core.datapoints.GaugeDataPoint;
@@ -131,6 +132,14 @@ public final class PrometheusMetrics implements Feature, AutoCloseable {
     public boolean configure(FeatureContext context) {
         Runtimes.recognise(context).install(context, instrumentation);
         return true;
+    }
+
+    /** This instance as a feature that installs itself with {@code adapter}, whatever the runtime: for tests. */
+    Feature installedWith(RuntimeAdapter adapter) {
+        return context -> {
+            adapter.install(context, instrumentation);
+            return true;
+        };
     }
 
     /**

@@ -28,10 +28,10 @@ public final class PortableRuntimeAdapter implements RuntimeAdapter, MethodHooks
 
     @Override
     public void install(FeatureContext context, Instrumentation instrumentation) {
-        context.register(new PortableTimingFilter(instrumentation.recorder(), timings), PortableTimingFilter.PRIORITY);
-        if (instrumentation.metricsResource() != null) {
-            context.register(new EndpointFilter(instrumentation, timings), EndpointFilter.PRIORITY);
-        }
+        FilteredEndpoint endpoint = instrumentation.metricsResource() == null ? null
+                : new FilteredEndpoint(instrumentation);
+        context.register(new PortableTimingFilter(instrumentation.recorder(), timings, endpoint),
+                PortableTimingFilter.PRIORITY);
         context.register(instrumentation.dynamicFeature(this));
     }
 

@@ -8,28 +8,37 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.container.PreMatching;
+import java.io.IOException;
 
 /**
  * Begins every request before matching and records it once its final response exists.
  * Registered with the lowest {@link #PRIORITY}, it is the first request filter and the last
  * response filter, so the time covers the other filters and the status is the one the client gets.
+ * It also answers scrapes of the endpoint, if there is one ({@link FilteredEndpoint}).
  */
 @PreMatching
-public final class PortableTimingFilter implements ContainerRequestFilter, ContainerResponseFilter {
+final class PortableTimingFilter implements ContainerRequestFilter, ContainerResponseFilter {
 
-    public static final int PRIORITY = Integer.MIN_VALUE;
+    static final int PRIORITY = Integer.MIN_VALUE;
 
     private final RequestRecorder recorder;
     private final PropertyTimings timings;
+    private final FilteredEndpoint endpoint;
 
-    public PortableTimingFilter(RequestRecorder recorder, PropertyTimings timings) {
+    /** @param endpoint the endpoint this filter answers, or null for none */
+    PortableTimingFilter(RequestRecorder recorder, PropertyTimings timings, FilteredEndpoint endpoint) {
         this.recorder = recorder;
         this.timings = timings;
+        this.endpoint = endpoint;
     }
 
     @Override
-    public void filter(ContainerRequestContext request) {
-        timings.attach(request, recorder.begin(request));
+    public void filter(ContainerRequestContext request) throws IOException {
+        RequestTiming timing = recorder.begin(request);
+        timings.attach(request, timing);
+        if (endpoint != null) {
+            endpoint.answerIfScrape(request, timing);
+        }
     }
 
     @Override

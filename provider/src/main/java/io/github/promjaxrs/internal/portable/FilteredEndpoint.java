@@ -4,53 +4,44 @@ import io.github.promjaxrs.internal.GuardedRequest;
 import io.github.promjaxrs.internal.Instrumentation;
 import io.github.promjaxrs.internal.MethodMetrics;
 import io.github.promjaxrs.internal.MetricsResource;
-import io.github.promjaxrs.internal.PropertyTimings;
 import io.github.promjaxrs.internal.RequestTiming;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
-import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Serves the metrics endpoint where promjaxrs cannot add a resource to the application: a
- * pre-matching filter that answers {@code GET} and {@code HEAD} of the endpoint's path itself,
+ * The metrics endpoint where promjaxrs cannot add a resource to the application: the
+ * pre-matching timing filter answers {@code GET} and {@code HEAD} of the endpoint's path itself,
  * after the {@code metricsEndpointFilter} admitted the request, and lets every other request pass.
+ * (One filter rather than two: the order of two filters of neighbouring priorities registered
+ * from a feature is not one every runtime keeps.)
  */
-@PreMatching
-final class EndpointFilter implements ContainerRequestFilter {
+final class FilteredEndpoint {
 
-    /** Right after the timing filter, so the scrape is timed and recorded like any request. */
-    static final int PRIORITY = PortableTimingFilter.PRIORITY + 1;
-
-    private static final Logger LOG = Logger.getLogger(EndpointFilter.class.getName());
+    private static final Logger LOG = Logger.getLogger(FilteredEndpoint.class.getName());
 
     private final String relativePath;
     private final MetricsResource resource;
     private final ContainerRequestFilter guard;
-    private final PropertyTimings timings;
     private final MethodMetrics endpointMetrics;
 
-    EndpointFilter(Instrumentation instrumentation, PropertyTimings timings) {
+    FilteredEndpoint(Instrumentation instrumentation) {
         this.relativePath = instrumentation.metricsPath().substring(1);
         this.resource = instrumentation.metricsResource();
         this.guard = instrumentation.guard();
-        this.timings = timings;
         this.endpointMetrics = MethodMetrics.ofEndpoint(instrumentation.recorder(), instrumentation.metricsPath());
     }
 
-    @Override
-    public void filter(ContainerRequestContext request) throws IOException {
+    /** Answers {@code request} if it is a scrape, through {@code abortWith}; leaves any other alone. */
+    void answerIfScrape(ContainerRequestContext request, RequestTiming timing) throws IOException {
         String method = request.getMethod();
         if (!("GET".equals(method) || "HEAD".equals(method)) || !isEndpoint(request.getUriInfo().getPath())) {
             return;
         }
-        RequestTiming timing = timings.get(request);
-        if (timing != null) {
-            endpointMetrics.matched(timing, request);
-        }
+        endpointMetrics.matched(timing, request);
         if (guard != null) {
             Response refusal = refusal(request);
             if (refusal != null) {
