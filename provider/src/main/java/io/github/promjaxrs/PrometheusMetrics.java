@@ -6,12 +6,12 @@ import io.github.promjaxrs.internal.ConfigProperties;
 import io.github.promjaxrs.internal.DefaultMetrics;
 import io.github.promjaxrs.internal.ExcludedPaths;
 import io.github.promjaxrs.internal.Instrumentation;
-import io.github.promjaxrs.internal.JdkMetricsServer;
 import io.github.promjaxrs.internal.JvmMetricsRegistration;
 import io.github.promjaxrs.internal.LibraryVersion;
 import io.github.promjaxrs.internal.MetricDefinition;
 import io.github.promjaxrs.internal.MetricsResource;
 import io.github.promjaxrs.internal.Naming;
+import io.github.promjaxrs.internal.PortServer;
 import io.github.promjaxrs.internal.RequestRecorder;
 import io.github.promjaxrs.internal.RuntimeAdapter;
 import io.github.promjaxrs.internal.Runtimes;
@@ -77,7 +77,7 @@ public final class PrometheusMetrics implements Feature, AutoCloseable {
                 if (b.exportDefaults) {
                     defaultMetrics = new DefaultMetrics(new DefaultMetrics.Settings(owner, b.defaultsPrefix,
                             b.buckets, b.defaultLatencyAsHistogram, b.nativeHistograms, b.groupBy, b.defaultLabels,
-                            b.cardinalityLimit, overflows, exemplars));
+                            b.cardinalityLimit, overflows, exemplars, b.maxLabelValueLength));
                     String info = prefix + "exporter_info";
                     String help = "Information about the promjaxrs exporter";
                     owner.register(info, MetricDefinition.of("Gauge", info, help, "version"),
@@ -91,7 +91,7 @@ public final class PrometheusMetrics implements Feature, AutoCloseable {
             this.recorder = new RequestRecorder(defaultMetrics, ExcludedPaths.of(b.excludedPaths));
             AnnotationBinder annotations = new AnnotationBinder(owner, b.buckets, b.nativeHistograms,
                     b.initialValueWhenOnlyStaticLabels, b.excludeUserDefaults, b.userDefaults, b.cardinalityLimit,
-                    overflows, exemplars);
+                    overflows, exemplars, b.maxLabelValueLength);
             String path = b.path == null ? null : Naming.normalisePath(b.path);
             this.instrumentation = new Instrumentation(recorder, annotations, path,
                     path == null ? null : new MetricsResource(registry), metricsEndpointFilter);
@@ -184,7 +184,7 @@ public final class PrometheusMetrics implements Feature, AutoCloseable {
     /** Serves the registry on its own port, bound to {@code host} ({@code null}: all interfaces). */
     public MetricsServer startHttpServer(String host, int port) {
         try {
-            return JdkMetricsServer.start(registry, host, port, metricsEndpointFilter);
+            return PortServer.start(registry, host, port, metricsEndpointFilter);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start the metrics server on port " + port, e);
         }
@@ -342,7 +342,13 @@ public final class PrometheusMetrics implements Feature, AutoCloseable {
             return this;
         }
 
-        /** Request-derived label values longer than this many characters are cut to it; default 1024. */
+        /**
+         * Label values a request decides (the group label under {@link GroupBy#PATH} or a
+         * {@link GroupBy#custom custom} grouping, {@link LabelValue}s, {@code @Label} path, path
+         * parameter, query parameter, header and provider values) longer than this many characters
+         * are cut to their first {@code length} characters (one fewer where the cut would split a
+         * surrogate pair); default 1024. Static values, templates and endpoints are not cut.
+         */
         public Builder maxLabelValueLength(int length) {
             if (length < 1) {
                 throw new IllegalArgumentException("maxLabelValueLength: must be at least 1, got " + length);
@@ -398,14 +404,28 @@ public final class PrometheusMetrics implements Feature, AutoCloseable {
             if (path != null && (path.isBlank() || path.contains("{"))) {
                 throw new IllegalArgumentException("path: must be a literal path such as /metrics, got '" + path + "'");
             }
+            requireDistinctLabelNames();
+            return new PrometheusMetrics(this);
+        }
+
+        /**
+         * Every default metric's label names are distinct: client_java takes a clash at build time
+         * and fails every scrape after the first request instead.
+         */
+        private void requireDistinctLabelNames() {
             if (groupBy.kind() == GroupBy.Kind.CUSTOM) {
                 Naming.requireLabelName(groupBy.labelName(), "groupBy label");
+                if (groupBy.labelName().equals("method") || groupBy.labelName().equals("status")) {
+                    throw new IllegalArgumentException("groupBy: the label '" + groupBy.labelName() + "' of "
+                            + groupBy + " is already a label of the default metrics (method, status)");
+                }
             }
             for (String name : defaultLabels.keySet()) {
                 Naming.requireLabelName(name, "defaultLabel");
                 if (name.equals("method") || name.equals("status") || name.equals(groupBy.labelName())) {
-                    throw new IllegalArgumentException("defaultLabel: '" + name
-                            + "' is already a label of the default metrics");
+                    throw new IllegalArgumentException("defaultLabel: '" + name + "' is already a label of the"
+                            + " default metrics (method, status and " + groupBy.labelName() + ", the label of groupBy "
+                            + groupBy + ")");
                 }
             }
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.promjaxrs.annotation.Counted;
 import io.github.promjaxrs.annotation.Label;
+import io.github.promjaxrs.fixture.CapturedLogs;
 import io.github.promjaxrs.fixture.ItemsResource;
 import io.github.promjaxrs.fixture.TestApp;
 import jakarta.ws.rs.GET;
@@ -53,6 +54,20 @@ class CardinalityLimitTest {
 
             assertThat(app.lines(OVERFLOWS))
                     .containsExactly(OVERFLOWS + "{metric=\"jaxrs_http_request_duration_seconds\"} 7.0");
+        }
+    }
+
+    @Test
+    void theFirstOverflowOfEachMetricIsLoggedOnce() {
+        try (TestApp app = TestApp.start(b -> b.groupBy(GroupBy.PATH).cardinalityLimit(3), ItemsResource.class)) {
+            for (int i = 1; i <= 10; i++) {
+                app.get("/items/" + i);
+            }
+
+            assertThat(CapturedLogs.messages()).filteredOn(m -> m.contains("cardinality limit")).containsExactly(
+                    "io.github.promjaxrs.internal.CardinalityOverflows WARNING: promjaxrs: metric "
+                    + "jaxrs_http_request_duration_seconds reached its cardinality limit of 3 label-value combinations;"
+                    + " further new combinations are recorded with the value OVERFLOW (logged once per metric)");
         }
     }
 

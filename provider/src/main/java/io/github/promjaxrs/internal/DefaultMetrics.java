@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -29,12 +28,12 @@ public final class DefaultMetrics {
 
     private static final Logger LOG = Logger.getLogger(DefaultMetrics.class.getName());
     static final String UNMATCHED = "UNMATCHED";
-    static final String ERROR = "ERROR";
 
     /** The settings of {@code PrometheusMetrics.Builder} that the default metrics use. */
     public record Settings(SharedRegistrations.Owner owner, String prefix, double[] buckets, boolean histogram,
                            boolean nativeHistograms, GroupBy groupBy, Map<String, Object> defaultLabels,
-                           int cardinalityLimit, CardinalityOverflows overflows, boolean exemplars) {
+                           int cardinalityLimit, CardinalityOverflows overflows, boolean exemplars,
+                           int maxLabelValueLength) {
     }
 
     private final String prefix;
@@ -47,9 +46,12 @@ public final class DefaultMetrics {
     private final String[] staticLabelValues;
     private final LabelValue[] dynamicLabels;
     private final boolean cacheable;
+    private final int maxLabelValueLength;
     private final Map<String, GroupSeries> groups = new ConcurrentHashMap<>();
     private final GroupSeries unmatched = new GroupSeries(UNMATCHED);
-    private final AtomicBoolean labelFailureLogged = new AtomicBoolean();
+    /** Per user function (the custom grouping, then each dynamic default label): its first failure is logged. */
+    private final AtomicBoolean[] failureLogged;
+    private final String[] failureMessages;
 
     public DefaultMetrics(Settings settings) {
         this.prefix = settings.prefix().isEmpty() ? "" : settings.prefix() + "_";
@@ -70,6 +72,15 @@ public final class DefaultMetrics {
         });
         this.staticLabelValues = staticValues.toArray(String[]::new);
         this.dynamicLabels = dynamicValues.toArray(LabelValue[]::new);
+        this.maxLabelValueLength = settings.maxLabelValueLength();
+        this.failureLogged = new AtomicBoolean[1 + dynamicLabels.length];
+        this.failureMessages = new String[failureLogged.length];
+        for (int i = 0; i < failureLogged.length; i++) {
+            failureLogged[i] = new AtomicBoolean();
+            failureMessages[i] = "promjaxrs: " + (i == 0 ? "groupBy " + groupBy : "defaultLabel \""
+                    + dynamicNames.get(i - 1) + "\"") + " failed; recording the value '" + UntrustedValues.ERROR
+                    + "' (logged once)";
+        }
         this.cacheable = dynamicLabels.length == 0
                 && (groupBy.kind() == GroupBy.Kind.TEMPLATE || groupBy.kind() == GroupBy.Kind.ENDPOINT);
 
@@ -165,7 +176,7 @@ public final class DefaultMetrics {
     }
 
     /**
-     * Records a finished request.
+     * Records a finished request. The dynamic default labels are computed once, for all three metrics.
      *
      * @param method            the normalised request method
      * @param response          null where the request ended without one (an unmapped exception)
@@ -175,6 +186,7 @@ public final class DefaultMetrics {
                 ContainerResponseContext response, int status, long nanos, boolean unmappedException) {
         double seconds = nanos / 1e9;
         int methodIndex = MethodNames.index(method);
+        String[] dynamicValues = dynamicLabelValues(timing, request, response);
         if (cacheable && GroupSeries.cacheable(methodIndex, status)) {
             GroupSeries group = timing.group != null ? timing.group : unmatched;
             RequestSeries series = group.series(methodIndex, status, this);
@@ -182,14 +194,12 @@ public final class DefaultMetrics {
             series.total().inc();
         } else {
             String statusText = Integer.toString(status);
-            String[] dynamicValues = dynamicLabelValues(request, response);
             duration.labelValues(labelValues(dynamicValues, method, groupValue(timing, request), statusText),
                     durationStatic).observe(seconds);
             total.labelValues(labelValues(dynamicValues, method, statusText), countStatic).inc();
         }
         if (unmappedException) {
-            exceptions.labelValues(labelValues(dynamicLabelValues(request, response), method,
-                    Integer.toString(status)), countStatic).inc();
+            exceptions.labelValues(labelValues(dynamicValues, method, Integer.toString(status)), countStatic).inc();
         }
     }
 
@@ -197,21 +207,21 @@ public final class DefaultMetrics {
         switch (groupBy.kind()) {
             case PATH:
                 String path = request.getUriInfo().getPath();
-                return path.startsWith("/") ? path : "/" + path;
+                return UntrustedValues.cut(path.startsWith("/") ? path : "/" + path, maxLabelValueLength);
             case CUSTOM:
                 try {
                     String value = groupBy.function().apply(request);
-                    return value == null ? "" : value;
-                } catch (RuntimeException e) {
-                    logFirstLabelFailure("groupBy " + groupBy.labelName(), e);
-                    return ERROR;
+                    return value == null ? "" : UntrustedValues.cut(value, maxLabelValueLength);
+                } catch (Throwable e) {
+                    return UntrustedValues.failed(e, timing, failureLogged[0], LOG, failureMessages[0]);
                 }
             default:
                 return timing.group != null ? timing.group.value : UNMATCHED;
         }
     }
 
-    private String[] dynamicLabelValues(ContainerRequestContext request, ContainerResponseContext response) {
+    private String[] dynamicLabelValues(RequestTiming timing, ContainerRequestContext request,
+                                        ContainerResponseContext response) {
         if (dynamicLabels.length == 0) {
             return null;
         }
@@ -219,10 +229,9 @@ public final class DefaultMetrics {
         for (int i = 0; i < values.length; i++) {
             try {
                 String value = dynamicLabels[i].value(request, response);
-                values[i] = value == null ? "" : value;
-            } catch (RuntimeException e) {
-                logFirstLabelFailure("defaultLabel", e);
-                values[i] = ERROR;
+                values[i] = value == null ? "" : UntrustedValues.cut(value, maxLabelValueLength);
+            } catch (Throwable e) {
+                values[i] = UntrustedValues.failed(e, timing, failureLogged[i + 1], LOG, failureMessages[i + 1]);
             }
         }
         return values;
@@ -238,13 +247,6 @@ public final class DefaultMetrics {
             System.arraycopy(dynamicValues, 0, values, requestValues.length + staticLabelValues.length, dynamicCount);
         }
         return values;
-    }
-
-    private void logFirstLabelFailure(String what, RuntimeException e) {
-        if (labelFailureLogged.compareAndSet(false, true)) {
-            LOG.log(Level.WARNING, "promjaxrs: " + what + " failed; recording the value '" + ERROR
-                    + "' (logged once)", e);
-        }
     }
 
     private static String[] labelNames(List<String> first, List<String> extra) {
