@@ -405,7 +405,6 @@ public final class PrometheusMetrics implements Feature, AutoCloseable {
                 throw new IllegalArgumentException("path: must be a literal path such as /metrics, got '" + path + "'");
             }
             requireDistinctLabelNames();
-            return new PrometheusMetrics(this);
         }
 
         /**

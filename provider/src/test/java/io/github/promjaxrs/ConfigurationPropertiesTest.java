@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.promjaxrs.fixture.CapturedLogs;
 import io.github.promjaxrs.fixture.ItemsResource;
 import io.github.promjaxrs.fixture.MiscResource;
 import io.github.promjaxrs.fixture.SystemProperties;
@@ -23,13 +24,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -273,47 +269,26 @@ class ConfigurationPropertiesTest {
     void cardinalityLimitBoundsTheSeries() {
         try (TestApp app = start(Map.of("PROMJAXRS_CARDINALITY_LIMIT", "1", "PROMJAXRS_GROUP_BY", "path"),
                 ItemsResource.class)) {
-            List<String> logged = captureWarnings("io.github.promjaxrs.internal.CardinalityOverflows", () -> {
-                app.get("/items/1");
-                app.get("/items/2");
-            });
+            app.get("/items/1");
+            app.get("/items/2");
 
             assertThat(app.lines(COUNT)).containsExactlyInAnyOrder(
                     COUNT + "{method=\"GET\",path=\"/items/1\",status=\"200\"} 1",
                     COUNT + "{method=\"OVERFLOW\",path=\"OVERFLOW\",status=\"OVERFLOW\"} 1");
-            assertThat(logged).singleElement(InstanceOfAssertFactories.STRING)
+            assertThat(CapturedLogs.messages()).singleElement(InstanceOfAssertFactories.STRING)
                     .contains("jaxrs_http_request_duration_seconds reached its cardinality limit of 1");
         }
     }
 
-    /** The messages {@code logger} logs while {@code action} runs, printed nowhere. */
-    private static List<String> captureWarnings(String logger, Runnable action) {
-        Logger log = Logger.getLogger(logger);
-        List<String> messages = new CopyOnWriteArrayList<>();
-        Handler handler = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                messages.add(record.getMessage());
-            }
 
-            @Override
-            public void flush() {
-            }
+    @Test
+    void maxLabelValueLengthCutsRequestDerivedValues() {
+        try (TestApp app = start(Map.of("PROMJAXRS_MAX_LABEL_VALUE_LENGTH", "6", "PROMJAXRS_GROUP_BY", "path"),
+                ItemsResource.class)) {
+            app.get("/items/12345");
 
-            @Override
-            public void close() {
-            }
-        };
-        boolean parents = log.getUseParentHandlers();
-        log.addHandler(handler);
-        log.setUseParentHandlers(false);
-        try {
-            action.run();
-        } finally {
-            log.removeHandler(handler);
-            log.setUseParentHandlers(parents);
+            assertThat(app.lines(COUNT)).containsExactly(COUNT + "{method=\"GET\",path=\"/items\",status=\"200\"} 1");
         }
-        return messages;
     }
 
     @Test
@@ -384,7 +359,7 @@ class ConfigurationPropertiesTest {
         "excluded_paths | '^/a, (' | excludedPaths: invalid regular expression '(': Unclosed group",
         "default_labels | env | 'env' is not name=value",
         "default_labels | le=x | defaultLabel: 'le' is not a valid label name (allowed: [a-zA-Z_][a-zA-Z0-9_]*, not reserved: __*, le, quantile)",
-        "default_labels | status=x | defaultLabel: 'status' is already a label of the default metrics",
+        "default_labels | status=x | defaultLabel: 'status' is already a label of the default metrics (method, status and path, the label of groupBy GroupBy.TEMPLATE)",
         "metrics_host | 127.0.0.1 | only used with promjaxrs.metrics_port, which is not set",
     })
     void anInvalidSystemPropertyFailsTheBuildNamingItsKeyAndSource(String key, String value, String reason) {

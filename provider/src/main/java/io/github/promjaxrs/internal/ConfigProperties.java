@@ -259,7 +259,7 @@ public final class ConfigProperties {
         Property host = properties.get("metrics_host");
         String where = host == null ? port.toString() : port + ", " + host;
         try {
-            return JdkMetricsServer.start(registry, host == null ? null : host.value(), port(port.value()), guard);
+            return PortServer.start(registry, host == null ? null : host.value(), port(port.value()), guard);
         } catch (IOException e) {
             throw new UncheckedIOException(where + ": cannot start the metrics server: " + e, e);
         } catch (RuntimeException e) { // an unresolved host, for one
