@@ -2,6 +2,7 @@ package io.github.promjaxrs;
 
 import io.github.promjaxrs.internal.AnnotationBinder;
 import io.github.promjaxrs.internal.CardinalityOverflows;
+import io.github.promjaxrs.internal.ConfigProperties;
 import io.github.promjaxrs.internal.DefaultMetrics;
 import io.github.promjaxrs.internal.ExcludedPaths;
 import io.github.promjaxrs.internal.Instrumentation;
@@ -34,6 +35,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Prometheus metrics for a Jakarta REST application: register it like any {@link Feature}.
@@ -57,6 +60,13 @@ public final class PrometheusMetrics implements Feature, AutoCloseable {
     private final SharedRegistrations.Owner owner;
     private final RequestRecorder recorder;
     private final Instrumentation instrumentation;
+    /** The separate ports this instance started (the {@code metrics_port} property's among them), to stop on close. */
+    private final List<MetricsServer> servers = new CopyOnWriteArrayList<>();
+    /** The applications this instance is installed in and that have not stopped (where the runtime tells). */
+    private final AtomicInteger applications = new AtomicInteger();
+    /** Closed when its last application stops: an instance built from configuration alone, which no code can close. */
+    private volatile boolean closeWhenUnused;
+    private volatile boolean closed;
 
     private PrometheusMetrics(Builder b) {
         this.registry = b.registry;
@@ -91,7 +101,7 @@ public final class PrometheusMetrics implements Feature, AutoCloseable {
                     overflows, exemplars, b.maxLabelValueLength);
             String path = b.path == null ? null : Naming.normalisePath(b.path);
             this.instrumentation = new Instrumentation(recorder, annotations, path,
-                    path == null ? null : new MetricsResource(registry), metricsEndpointFilter);
+                    path == null ? null : new MetricsResource(registry), metricsEndpointFilter, this::applicationStopped);
             if (b.jvmMetrics == null ? registry == PrometheusRegistry.defaultRegistry : b.jvmMetrics) {
                 JvmMetricsRegistration.register(registry);
             }
@@ -127,8 +137,25 @@ public final class PrometheusMetrics implements Feature, AutoCloseable {
      */
     @Override
     public boolean configure(FeatureContext context) {
+        applications.incrementAndGet();
         Runtimes.recognise(context).install(context, instrumentation);
         return true;
+    }
+
+    /** Closes this instance once the last application it is installed in stops. */
+    void closeWhenUnused() {
+        this.closeWhenUnused = true;
+    }
+
+    boolean isClosed() {
+        return closed;
+    }
+
+    /** Told by a runtime that reports it (Jersey) that an application this instance is installed in stopped. */
+    private void applicationStopped() {
+        if (applications.decrementAndGet() <= 0 && closeWhenUnused) {
+            close();
+        }
     }
 
     /** This instance as a feature that installs itself with {@code adapter}, whatever the runtime: for tests. */
@@ -146,6 +173,11 @@ public final class PrometheusMetrics implements Feature, AutoCloseable {
      */
     @Override
     public void close() {
+        closed = true;
+        for (MetricsServer server : servers) {
+            server.close();
+        }
+        servers.clear();
         recorder.close();
         owner.releaseAll();
     }
@@ -173,10 +205,15 @@ public final class PrometheusMetrics implements Feature, AutoCloseable {
         return startHttpServer(null, port);
     }
 
-    /** Serves the registry on its own port, bound to {@code host} ({@code null}: all interfaces). */
+    /**
+     * Serves the registry on its own port, bound to {@code host} ({@code null}: all interfaces).
+     * {@link #close()} stops it too.
+     */
     public MetricsServer startHttpServer(String host, int port) {
         try {
-            return PortServer.start(registry, host, port, metricsEndpointFilter);
+            MetricsServer server = PortServer.start(registry, host, port, metricsEndpointFilter);
+            servers.add(server);
+            return server;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start the metrics server on port " + port, e);
         }
@@ -202,7 +239,8 @@ public final class PrometheusMetrics implements Feature, AutoCloseable {
 
     /**
      * Settings of a {@link PrometheusMetrics}; every one is optional. Invalid values fail
-     * at {@link #build()} (or at the setter) with a message naming the setting.
+     * at {@link #build()} (or at the setter) with a message naming the setting. A
+     * {@code promjaxrs.*} configuration property overrides the setting it names: see {@link #build()}.
      */
     public static final class Builder {
         private PrometheusRegistry registry = PrometheusRegistry.defaultRegistry;
@@ -349,12 +387,47 @@ public final class PrometheusMetrics implements Feature, AutoCloseable {
         }
 
         /**
-         * Validates the settings and creates the metrics in the registry.
+         * Applies the {@code promjaxrs.*} configuration properties over these settings, validates
+         * them and creates the metrics in the registry. A property is read from the system property
+         * {@code promjaxrs.<key>}, else the environment variable {@code PROMJAXRS_<KEY>}, else a
+         * {@code promjaxrs.<key>} line in client_java's {@code prometheus.properties} (the file named
+         * by {@code PROMETHEUS_CONFIG} or {@code -Dprometheus.config}, else the one on the class
+         * path). A list property ({@code excluded_paths}, {@code default_labels}) replaces what code
+         * set, but for the default labels given a {@code LabelValue}, which only code can express.
+         * {@code metrics_port} starts the separate port, which {@link PrometheusMetrics#close()} stops.
          *
-         * @throws IllegalArgumentException naming the setting that is invalid, or a metric
-         *                                  that the registry already holds
+         * @throws IllegalArgumentException naming the setting (and the property, if one set it)
+         *                                  that is invalid, or a metric that the registry already holds
          */
         public PrometheusMetrics build() {
+            return build(ConfigProperties.load(System.getenv()));
+        }
+
+        /** {@link #build()} with {@code properties} for this process's configuration properties. */
+        PrometheusMetrics build(ConfigProperties properties) {
+            properties.applyTo(this, excludedPaths, defaultLabels);
+            boolean built = false;
+            MetricsServer server = null;
+            try {
+                validate();
+                // the port before the metrics: when it cannot start, nothing is registered yet
+                server = properties.startServer(registry, metricsEndpointFilter);
+                PrometheusMetrics metrics = new PrometheusMetrics(this);
+                if (server != null) {
+                    metrics.servers.add(server);
+                }
+                built = true;
+                return metrics;
+            } catch (IllegalArgumentException e) {
+                throw properties.attribute(e);
+            } finally {
+                if (!built && server != null) {
+                    server.close();
+                }
+            }
+        }
+
+        private void validate() {
             if (!defaultsPrefix.isEmpty()) {
                 Naming.requireMetricName(defaultsPrefix, "defaultsPrefix");
             }
@@ -363,7 +436,6 @@ public final class PrometheusMetrics implements Feature, AutoCloseable {
                 throw new IllegalArgumentException("path: must be a literal path such as /metrics, got '" + path + "'");
             }
             requireDistinctLabelNames();
-            return new PrometheusMetrics(this);
         }
 
         /**
