@@ -5,12 +5,13 @@
 #   bash e2e/servers.sh [liberty] [glassfish] [glassfish-shared]
 #
 # The servers are Maven artifacts, fetched into the local Maven repository on the first run
-# (cached there for later ones) and unpacked into a temporary directory each run:
+# (cached there for later ones) and unzipped into a temporary directory each run:
 #   io.openliberty:openliberty-runtime:25.0.0.11:zip          (about 350 MB)
 #   org.glassfish.main.distributions:glassfish:7.0.20:zip     (about 120 MB)
 # The WARs come from the e2e-war module: e2e-war.war (promjaxrs registered the README way,
 # promjaxrs and client_java in WEB-INF/lib), e2e-war-plain.war (the same resources without
-# promjaxrs) and e2e-war-nolib.war (e2e-war.war without WEB-INF/lib). They are built here with
+# promjaxrs), e2e-war-nolib.war (e2e-war.war without WEB-INF/lib) and e2e-war-scanned.war (an
+# empty Application, promjaxrs found by the server's scan). They are built here with
 # `mvn -pl e2e-war -am package -DskipTests` when missing or older than the provider's sources.
 #
 # On each server (liberty, glassfish), with e2e-war.war deployed at /m1 and /m2 and the plain
@@ -23,6 +24,8 @@
 #   - three redeploys of /m2 (and, as the control, of a plain /p2): each serves again, after a GC no
 #     more prometheus* threads and no more live copies of the application's classes (one per
 #     application class loader) than before them: the figures are printed.
+#   - e2e-war-scanned.war at /f1 (an empty Application: the server's scan finds the resources and
+#     io.github.promjaxrs.PrometheusMetricsFeature) serves and has its metrics.
 # glassfish-shared: promjaxrs and client_java in the GlassFish domain's lib folder (the common
 # class loader of every application), e2e-war-nolib.war deployed at /s1 and /s2, both working,
 # their requests in the one registry, /s1 redeployed three times without leaks.
@@ -48,6 +51,7 @@ wars=$root/e2e-war/target
 metered_war=$wars/e2e-war.war
 plain_war=$wars/e2e-war-plain.war
 nolib_war=$wars/e2e-war-nolib.war
+scanned_war=$wars/e2e-war-scanned.war
 app_class=io.github.promjaxrs.e2ewar.metered.MeteredApplication
 plain_class=io.github.promjaxrs.e2ewar.plain.PlainApplication
 
@@ -109,7 +113,7 @@ for server in "${servers[@]}"; do
 done
 
 # ---------------------------------------------------------------- WARs and servers
-if [ ! -f "$metered_war" ] || [ ! -f "$plain_war" ] || [ ! -f "$nolib_war" ] \
+if [ ! -f "$metered_war" ] || [ ! -f "$plain_war" ] || [ ! -f "$nolib_war" ] || [ ! -f "$scanned_war" ] \
         || [ -n "$(find provider/src/main e2e-war/src e2e-war/pom.xml -newer "$metered_war" -print -quit)" ]; then
     log "building the WARs: mvn -pl e2e-war -am package -DskipTests"
     timeout 600 mvn -B -q -ntp -Dstyle.color=never -pl e2e-war -am package -DskipTests > "$tmp/build.log" 2>&1 \
@@ -393,6 +397,11 @@ run_server() { # run_server liberty|glassfish
     check "$server: /m2 serves (GET /api/items/5: $status)" [ "$status" = 200 ]
     expect_lines m2 "$(duration_count '/items/{id}' 200 1)" 'e2e_item_views_total 1'
     expect_lines m1 "$(duration_count '/items/{id}' 200 1)"
+    log "$server: registered by class name, found by the server's scan (/f1)"
+    check "$server: deploy e2e-war-scanned.war at /f1" "${server}_deploy" f1 "$scanned_war"
+    status=$(get f1 items/7 /dev/null)
+    check "$server: /f1 serves (GET /api/items/7: $status)" [ "$status" = 200 ]
+    expect_lines f1 "$(duration_count '/items/{id}' 200 1)" 'e2e_item_views_total 1'
     # The redeploys are of /m2 and a fresh plain /p2: an application that has thrown an unmapped
     # exception can stay reachable from the server after its undeploy (GlassFish 7.0.20 keeps
     # one loader per such exception, with or without promjaxrs), which is not promjaxrs' leak.
