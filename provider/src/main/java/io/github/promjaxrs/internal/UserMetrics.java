@@ -92,7 +92,7 @@ final class UserMetrics {
         }
         CardinalityLimit<?> metric;
         try {
-            metric = new CardinalityLimit<>(owner.register(definition.name(), definition, () -> create(definition)),
+            metric = new CardinalityLimit<>(owner.register(definition.name(), definition, () -> create(definition, declaredOn)),
                     definition.name(), cardinalityLimit, overflows);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("promjaxrs: " + definition + " on " + declaredOn
@@ -102,9 +102,24 @@ final class UserMetrics {
         return metric;
     }
 
-    private StatefulMetric<? extends DataPoint, ?> create(Definition d) {
+    /**
+     * A help text for a metric declared without one, naming the method that declared it first, so
+     * that every scrape has one (promtool warns of a metric with none). It is not part of the
+     * definition: the same metric on other methods is still the same metric.
+     */
+    static String defaultHelp(String type, String declaredOn) {
+        if (type.equals("@Counted")) {
+            return "Invocations of " + declaredOn;
+        }
+        if (type.equals("@InProgress")) {
+            return "Invocations of " + declaredOn + " in progress";
+        }
+        return "Duration of " + declaredOn + " in seconds";
+    }
+
+    private StatefulMetric<? extends DataPoint, ?> create(Definition d, String declaredOn) {
         String[] labels = d.labelNames().toArray(String[]::new);
-        String help = d.help().isEmpty() ? null : d.help();
+        String help = d.help().isEmpty() ? defaultHelp(d.type(), declaredOn) : d.help();
         switch (d.type()) {
             case "@Counted":
                 Counter.Builder counter = Counter.builder().name(d.name()).help(help).labelNames(labels);
