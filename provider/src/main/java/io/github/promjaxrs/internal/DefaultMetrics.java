@@ -25,7 +25,7 @@ import java.util.logging.Logger;
  * <p>With static labels only and a bounded grouping (template or endpoint) a request updates
  * data points cached in its {@link GroupSeries}; otherwise label values are computed per request.
  */
-public final class DefaultMetrics {
+public final class DefaultMetrics implements RequestMetrics {
 
     private static final Logger LOG = Logger.getLogger(DefaultMetrics.class.getName());
     static final String UNMATCHED = "UNMATCHED";
@@ -48,7 +48,9 @@ public final class DefaultMetrics {
     private final LabelValue[] dynamicLabels;
     private final boolean cacheable;
     private final Map<String, GroupSeries> groups = new ConcurrentHashMap<>();
-    private final GroupSeries unmatched = new GroupSeries(UNMATCHED);
+    private final GroupSeries unmatched = new GroupSeries(UNMATCHED, "");
+    private final GroupSeries.Resolver resolver = (row, group, status) ->
+            resolve(MethodNames.STANDARD[row], group.value, status);
     private final AtomicBoolean labelFailureLogged = new AtomicBoolean();
 
     public DefaultMetrics(Settings settings) {
@@ -146,13 +148,19 @@ public final class DefaultMetrics {
         return prefix + name;
     }
 
-    GroupBy groupBy() {
-        return groupBy;
+    @Override
+    public boolean groupsByRoute() {
+        return groupBy.kind() != GroupBy.Kind.ENDPOINT;
     }
 
-    /** The shared series group of a template or endpoint value. */
-    GroupSeries group(String value) {
-        return groups.computeIfAbsent(value, GroupSeries::new);
+    @Override
+    public GroupSeries routeGroup(String route) {
+        return groups.computeIfAbsent(route, GroupSeries::ofRoute);
+    }
+
+    @Override
+    public GroupSeries endpointGroup(String endpoint) {
+        return groups.computeIfAbsent(endpoint, e -> new GroupSeries(e, e));
     }
 
     /** The series of one combination; not cacheable when either metric is past its limit. */
@@ -164,20 +172,14 @@ public final class DefaultMetrics {
                 !duration.isOverflow(durationPoint) && !total.isOverflow(totalPoint));
     }
 
-    /**
-     * Records a finished request.
-     *
-     * @param method            the normalised request method
-     * @param response          null where the request ended without one (an unmapped exception)
-     * @param unmappedException whether an exception escaped every {@code ExceptionMapper}
-     */
-    void record(RequestTiming timing, String method, ContainerRequestContext request,
+    @Override
+    public void record(RequestTiming timing, String method, ContainerRequestContext request,
                 ContainerResponseContext response, int status, long nanos, boolean unmappedException) {
         double seconds = nanos / 1e9;
         int methodIndex = MethodNames.index(method);
         if (cacheable && GroupSeries.cacheable(methodIndex, status)) {
             GroupSeries group = timing.group != null ? timing.group : unmatched;
-            RequestSeries series = group.series(methodIndex, status, this);
+            RequestSeries series = group.series(methodIndex, status, resolver);
             series.duration().observe(seconds);
             series.total().inc();
         } else {
