@@ -84,18 +84,8 @@ public final class DefaultMetrics implements RequestMetrics {
         String durationHelp = "Duration of HTTP requests in seconds";
         StatefulMetric<DistributionDataPoint, ?> durationMetric;
         if (settings.histogram()) {
-            durationMetric = owner.register(durationName, MetricDefinition.histogram(durationName, durationHelp,
-                    settings.buckets(), settings.nativeHistograms(), durationLabels), () -> {
-                        Histogram.Builder builder = Histogram.builder().name(durationName).help(durationHelp)
-                                .labelNames(durationLabels).classicUpperBounds(settings.buckets());
-                        if (!settings.nativeHistograms()) {
-                            builder.classicOnly();
-                        }
-                        if (!settings.exemplars()) {
-                            builder.withoutExemplars();
-                        }
-                        return builder.build();
-                    });
+            durationMetric = histogram(owner, durationName, durationHelp, settings.buckets(),
+                    settings.nativeHistograms(), settings.exemplars(), durationLabels);
         } else {
             durationMetric = owner.register(durationName,
                     MetricDefinition.of("Summary", durationName, durationHelp, durationLabels), () -> {
@@ -130,6 +120,22 @@ public final class DefaultMetrics implements RequestMetrics {
             mask[i] = true;
         }
         return mask;
+    }
+
+    /** A latency histogram of the default metrics, registered through {@code owner}. */
+    static Histogram histogram(SharedRegistrations.Owner owner, String name, String help, double[] buckets,
+                               boolean nativeHistograms, boolean exemplars, String[] labels) {
+        return owner.register(name, MetricDefinition.histogram(name, help, buckets, nativeHistograms, labels), () -> {
+            Histogram.Builder builder = Histogram.builder().name(name).help(help).labelNames(labels)
+                    .classicUpperBounds(buckets);
+            if (!nativeHistograms) {
+                builder.classicOnly();
+            }
+            if (!exemplars) {
+                builder.withoutExemplars();
+            }
+            return builder.build();
+        });
     }
 
     private static Counter counter(SharedRegistrations.Owner owner, String name, String help, String[] labels,

@@ -59,18 +59,8 @@ public final class OpenTelemetryHttpMetrics implements RequestMetrics {
         SharedRegistrations.Owner owner = settings.owner();
         String[] durationLabels = labels.labelNames(DURATION_LABELS);
         String durationHelp = "Duration of HTTP server requests.";
-        Histogram histogram = owner.register(DURATION, MetricDefinition.histogram(DURATION, durationHelp,
-                settings.buckets(), settings.nativeHistograms(), durationLabels), () -> {
-                    Histogram.Builder builder = Histogram.builder().name(DURATION).help(durationHelp)
-                            .labelNames(durationLabels).classicUpperBounds(settings.buckets());
-                    if (!settings.nativeHistograms()) {
-                        builder.classicOnly();
-                    }
-                    if (!settings.exemplars()) {
-                        builder.withoutExemplars();
-                    }
-                    return builder.build();
-                });
+        Histogram histogram = DefaultMetrics.histogram(owner, DURATION, durationHelp, settings.buckets(),
+                settings.nativeHistograms(), settings.exemplars(), durationLabels);
         String[] activeLabels = labels.labelNames(ACTIVE_LABELS);
         String activeHelp = "Number of active HTTP server requests.";
         Gauge gauge = owner.register(ACTIVE, MetricDefinition.of("Gauge", ACTIVE, activeHelp, activeLabels),
