@@ -237,6 +237,20 @@ class OpenTelemetryConventionsTest {
     }
 
     @Test
+    void buildingTwiceOnOneRegistryRecordsIntoTheSameMetrics() {
+        PrometheusRegistry registry = new PrometheusRegistry();
+        PrometheusMetrics.Builder builder = PrometheusMetrics.builder().registry(registry)
+                .conventions(Conventions.OPENTELEMETRY);
+        try (PrometheusMetrics first = builder.build(); PrometheusMetrics second = builder.build();
+             TestApp app = TestApp.startWith(registry, second, ItemsResource.class)) {
+            app.get("/items");
+
+            assertThat(app.lines(COUNT)).containsExactly(count("GET", "/items", 200, "", 1));
+            assertThat(app.lines(ACTIVE)).containsExactly(ACTIVE + "{http_request_method=\"GET\",url_scheme=\"http\"} 0.0");
+        }
+    }
+
+    @Test
     void groupingOtherThanByTemplateIsRefused() {
         assertThatIllegalArgumentException().isThrownBy(() -> PrometheusMetrics.builder()
                         .registry(new PrometheusRegistry())

@@ -1,8 +1,6 @@
 package io.github.promjaxrs.internal;
 
 import io.prometheus.metrics.core.datapoints.DistributionDataPoint;
-import io.prometheus.metrics.core.datapoints.GaugeDataPoint;
-import io.prometheus.metrics.core.metrics.Gauge;
 import io.prometheus.metrics.core.metrics.Histogram;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -46,10 +44,10 @@ public final class OpenTelemetryHttpMetrics implements RequestMetrics {
 
     private final DefaultLabels labels;
     private final CardinalityLimit<DistributionDataPoint> duration;
-    private final CardinalityLimit<GaugeDataPoint> active;
+    private final CardinalityLimit<ActiveRequests.Series> active;
     private final boolean[] durationStatic;
     private final boolean[] activeStatic;
-    private final GaugeDataPoint[] activeByRow = new GaugeDataPoint[GroupSeries.ROWS];
+    private final ActiveRequests.Series[] activeByRow = new ActiveRequests.Series[GroupSeries.ROWS];
     private final Map<String, GroupSeries> groups = new ConcurrentHashMap<>();
     private final GroupSeries unmatched = new GroupSeries(DefaultMetrics.UNMATCHED, "");
     private final GroupSeries.Resolver resolver = this::resolve;
@@ -63,11 +61,10 @@ public final class OpenTelemetryHttpMetrics implements RequestMetrics {
                 settings.nativeHistograms(), settings.exemplars(), durationLabels);
         String[] activeLabels = labels.labelNames(ACTIVE_LABELS);
         String activeHelp = "Number of active HTTP server requests.";
-        Gauge gauge = owner.register(ACTIVE, MetricDefinition.of("Gauge", ACTIVE, activeHelp, activeLabels),
-                () -> Gauge.builder().name(ACTIVE).help(activeHelp).labelNames(activeLabels).withoutExemplars()
-                        .build());
+        ActiveRequests gauge = owner.register(ACTIVE, MetricDefinition.of("Gauge", ACTIVE, activeHelp, activeLabels),
+                () -> new ActiveRequests(ACTIVE, activeHelp, activeLabels));
         this.duration = new CardinalityLimit<>(histogram, DURATION, settings.cardinalityLimit(), settings.overflows());
-        this.active = new CardinalityLimit<>(gauge, ACTIVE, settings.cardinalityLimit(), settings.overflows());
+        this.active = new CardinalityLimit<>(gauge::labelValues, ACTIVE, settings.cardinalityLimit(), settings.overflows());
         this.durationStatic = labels.staticMask(DURATION_LABELS.length);
         this.activeStatic = labels.staticMask(ACTIVE_LABELS.length);
     }
@@ -92,7 +89,7 @@ public final class OpenTelemetryHttpMetrics implements RequestMetrics {
         int methodIndex = methodIndex(request.getMethod());
         String scheme = scheme(request);
         int row = row(methodIndex, scheme);
-        GaugeDataPoint point;
+        ActiveRequests.Series point;
         if (row >= 0 && labels.allStatic()) {
             point = activeByRow[row];
             if (point == null) {

@@ -19,7 +19,7 @@ public class RequestTiming {
     /** The matched method's annotation metrics, once they have begun. */
     MethodAnnotations annotations;
     /** The active-requests gauge raised for this request ({@code Conventions.OPENTELEMETRY}), to lower when it ends. */
-    GaugeDataPoint active;
+    ActiveRequests.Series active;
     /** In-progress gauges raised with labels of this request, to lower when it ends. */
     GaugeDataPoint[] raisedGauges;
     /** Finished already: a request counts once, whichever hook sees its end first. */
