@@ -12,7 +12,10 @@ public final class GroupBy {
 
     /** Label {@code path}: the matched resource template, e.g. {@code /items/{id}}. Bounded. */
     public static final GroupBy TEMPLATE = new GroupBy(Kind.TEMPLATE, "path", null);
-    /** Label {@code path}: the raw request path. Unbounded: one series per distinct path. */
+    /**
+     * Label {@code path}: the raw request path. One series per distinct path, up to the
+     * cardinality limit, each value cut to {@code maxLabelValueLength}.
+     */
     public static final GroupBy PATH = new GroupBy(Kind.PATH, "path", null);
     /** Label {@code endpoint}: {@code SimpleClassName.method} of the matched resource method. */
     public static final GroupBy ENDPOINT = new GroupBy(Kind.ENDPOINT, "endpoint", null);
@@ -31,8 +34,11 @@ public final class GroupBy {
     }
 
     /**
-     * Groups by a label of your own. {@code function} runs once per request; it must be cheap,
-     * thread-safe and return few distinct values (the cardinality limit applies).
+     * Groups by a label of your own, which may not be {@code method} or {@code status}.
+     * {@code function} runs once per request; it must be cheap, thread-safe and return few
+     * distinct values (the cardinality limit and {@code maxLabelValueLength} apply). Whatever it
+     * throws is recorded as {@code ERROR} and leaves the response alone (a JVM failure such as an
+     * {@code OutOfMemoryError} is rethrown once the request is recorded).
      */
     public static GroupBy custom(String labelName, Function<ContainerRequestContext, String> function) {
         return new GroupBy(Kind.CUSTOM, Objects.requireNonNull(labelName, "labelName"),

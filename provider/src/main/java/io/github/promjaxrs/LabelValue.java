@@ -7,7 +7,9 @@ import jakarta.ws.rs.container.ContainerResponseContext;
  * Computes one label value per request.
  *
  * <p>Implementations must be thread-safe and cheap: they run on the request path. A value that
- * throws is recorded as {@code ERROR}, a {@code null} as {@code ""}; neither changes the response.
+ * throws ({@code Error}s included) is recorded as {@code ERROR}, a {@code null} as {@code ""};
+ * neither changes the response (a JVM failure such as an {@code OutOfMemoryError} is rethrown
+ * once the request is recorded). A value longer than {@code maxLabelValueLength} is cut to it.
  */
 @FunctionalInterface
 public interface LabelValue {

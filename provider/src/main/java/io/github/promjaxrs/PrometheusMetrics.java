@@ -2,10 +2,10 @@ package io.github.promjaxrs;
 
 import io.github.promjaxrs.internal.AnnotationBinder;
 import io.github.promjaxrs.internal.CardinalityOverflows;
+import io.github.promjaxrs.internal.ConfigProperties;
 import io.github.promjaxrs.internal.DefaultMetrics;
 import io.github.promjaxrs.internal.ExcludedPaths;
 import io.github.promjaxrs.internal.Instrumentation;
-import io.github.promjaxrs.internal.JdkMetricsServer;
 import io.github.promjaxrs.internal.JvmMetricsRegistration;
 import io.github.promjaxrs.internal.LibraryVersion;
 import io.github.promjaxrs.internal.MetricDefinition;
@@ -13,6 +13,7 @@ import io.github.promjaxrs.internal.MetricsResource;
 import io.github.promjaxrs.internal.Naming;
 import io.github.promjaxrs.internal.OpenTelemetryHttpMetrics;
 import io.github.promjaxrs.internal.RequestMetrics;
+import io.github.promjaxrs.internal.PortServer;
 import io.github.promjaxrs.internal.RequestRecorder;
 import io.github.promjaxrs.internal.RuntimeAdapter;
 import io.github.promjaxrs.internal.Runtimes;
@@ -59,6 +60,8 @@ public final class PrometheusMetrics implements Feature, AutoCloseable {
     private final SharedRegistrations.Owner owner;
     private final RequestRecorder recorder;
     private final Instrumentation instrumentation;
+    /** The separate port the {@code promjaxrs.metrics_port} property started, or null. */
+    private volatile MetricsServer propertyServer;
 
     private PrometheusMetrics(Builder b) {
         this.registry = b.registry;
@@ -81,7 +84,7 @@ public final class PrometheusMetrics implements Feature, AutoCloseable {
                                     overflows, exemplars))
                             : new DefaultMetrics(new DefaultMetrics.Settings(owner, b.defaultsPrefix, b.buckets,
                                     b.defaultLatencyAsHistogram, b.nativeHistograms, b.groupBy, b.defaultLabels,
-                                    b.cardinalityLimit, overflows, exemplars));
+                                    b.cardinalityLimit, overflows, exemplars, b.maxLabelValueLength));
                     String info = prefix + "exporter_info";
                     String help = "Information about the promjaxrs exporter";
                     owner.register(info, MetricDefinition.of("Gauge", info, help, "version"),
@@ -95,7 +98,7 @@ public final class PrometheusMetrics implements Feature, AutoCloseable {
             this.recorder = new RequestRecorder(defaultMetrics, ExcludedPaths.of(b.excludedPaths));
             AnnotationBinder annotations = new AnnotationBinder(owner, b.buckets, b.nativeHistograms,
                     b.initialValueWhenOnlyStaticLabels, b.excludeUserDefaults, b.userDefaults, b.cardinalityLimit,
-                    overflows, exemplars);
+                    overflows, exemplars, b.maxLabelValueLength);
             String path = b.path == null ? null : Naming.normalisePath(b.path);
             this.instrumentation = new Instrumentation(recorder, annotations, path,
                     path == null ? null : new MetricsResource(registry), metricsEndpointFilter);
@@ -156,6 +159,11 @@ public final class PrometheusMetrics implements Feature, AutoCloseable {
      */
     @Override
     public void close() {
+        MetricsServer server = propertyServer;
+        propertyServer = null;
+        if (server != null) {
+            server.close();
+        }
         recorder.close();
         owner.releaseAll();
     }
@@ -186,7 +194,7 @@ public final class PrometheusMetrics implements Feature, AutoCloseable {
     /** Serves the registry on its own port, bound to {@code host} ({@code null}: all interfaces). */
     public MetricsServer startHttpServer(String host, int port) {
         try {
-            return JdkMetricsServer.start(registry, host, port, metricsEndpointFilter);
+            return PortServer.start(registry, host, port, metricsEndpointFilter);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start the metrics server on port " + port, e);
         }
@@ -212,7 +220,8 @@ public final class PrometheusMetrics implements Feature, AutoCloseable {
 
     /**
      * Settings of a {@link PrometheusMetrics}; every one is optional. Invalid values fail
-     * at {@link #build()} (or at the setter) with a message naming the setting.
+     * at {@link #build()} (or at the setter) with a message naming the setting. A
+     * {@code promjaxrs.*} configuration property overrides the setting it names: see {@link #build()}.
      */
     public static final class Builder {
         private PrometheusRegistry registry = PrometheusRegistry.defaultRegistry;
@@ -350,7 +359,13 @@ public final class PrometheusMetrics implements Feature, AutoCloseable {
             return this;
         }
 
-        /** Request-derived label values longer than this many characters are cut to it; default 1024. */
+        /**
+         * Label values a request decides (the group label under {@link GroupBy#PATH} or a
+         * {@link GroupBy#custom custom} grouping, {@link LabelValue}s, {@code @Label} path, path
+         * parameter, query parameter, header and provider values) longer than this many characters
+         * are cut to their first {@code length} characters (one fewer where the cut would split a
+         * surrogate pair); default 1024. Static values, templates and endpoints are not cut.
+         */
         public Builder maxLabelValueLength(int length) {
             if (length < 1) {
                 throw new IllegalArgumentException("maxLabelValueLength: must be at least 1, got " + length);
@@ -370,21 +385,51 @@ public final class PrometheusMetrics implements Feature, AutoCloseable {
         }
 
         /**
-         * Validates the settings and creates the metrics in the registry.
+         * Applies the {@code promjaxrs.*} configuration properties over these settings, validates
+         * them and creates the metrics in the registry. A property is read from the system property
+         * {@code promjaxrs.<key>}, else the environment variable {@code PROMJAXRS_<KEY>}, else a
+         * {@code promjaxrs.<key>} line in client_java's {@code prometheus.properties} (the file named
+         * by {@code PROMETHEUS_CONFIG} or {@code -Dprometheus.config}, else the one on the class
+         * path). A list property ({@code excluded_paths}, {@code default_labels}) replaces what code
+         * set, but for the default labels given a {@code LabelValue}, which only code can express.
+         * {@code metrics_port} starts the separate port, which {@link PrometheusMetrics#close()} stops.
          *
-         * @throws IllegalArgumentException naming the setting that is invalid, or a metric
-         *                                  that the registry already holds
+         * @throws IllegalArgumentException naming the setting (and the property, if one set it)
+         *                                  that is invalid, or a metric that the registry already holds
          */
         public PrometheusMetrics build() {
+            return build(ConfigProperties.load(System.getenv()));
+        }
+
+        /** {@link #build()} with {@code properties} for this process's configuration properties. */
+        PrometheusMetrics build(ConfigProperties properties) {
+            properties.applyTo(this, excludedPaths, defaultLabels);
+            boolean built = false;
+            MetricsServer server = null;
+            try {
+                validate();
+                // the port before the metrics: when it cannot start, nothing is registered yet
+                server = properties.startServer(registry, metricsEndpointFilter);
+                PrometheusMetrics metrics = new PrometheusMetrics(this);
+                metrics.propertyServer = server;
+                built = true;
+                return metrics;
+            } catch (IllegalArgumentException e) {
+                throw properties.attribute(e);
+            } finally {
+                if (!built && server != null) {
+                    server.close();
+                }
+            }
+        }
+
+        private void validate() {
             if (!defaultsPrefix.isEmpty()) {
                 Naming.requireMetricName(defaultsPrefix, "defaultsPrefix");
             }
             Naming.requireBuckets(buckets, "buckets");
             if (path != null && (path.isBlank() || path.contains("{"))) {
                 throw new IllegalArgumentException("path: must be a literal path such as /metrics, got '" + path + "'");
-            }
-            if (groupBy.kind() == GroupBy.Kind.CUSTOM) {
-                Naming.requireLabelName(groupBy.labelName(), "groupBy label");
             }
             if (conventions == Conventions.OPENTELEMETRY) {
                 if (groupBy.kind() != GroupBy.Kind.TEMPLATE) {
@@ -396,6 +441,21 @@ public final class PrometheusMetrics implements Feature, AutoCloseable {
                             + " http_server_request_duration_seconds is a histogram; false is not allowed with it");
                 }
             }
+            requireDistinctLabelNames();
+        }
+
+        /**
+         * Every default metric's label names are distinct: client_java takes a clash at build time
+         * and fails every scrape after the first request instead.
+         */
+        private void requireDistinctLabelNames() {
+            if (groupBy.kind() == GroupBy.Kind.CUSTOM) {
+                Naming.requireLabelName(groupBy.labelName(), "groupBy label");
+                if (groupBy.labelName().equals("method") || groupBy.labelName().equals("status")) {
+                    throw new IllegalArgumentException("groupBy: the label '" + groupBy.labelName() + "' of "
+                            + groupBy + " is already a label of the default metrics (method, status)");
+                }
+            }
             List<String> ownLabels = conventions == Conventions.OPENTELEMETRY
                     ? List.of("http_request_method", "http_route", "http_response_status_code", "url_scheme",
                             "network_protocol_version", "error_type")
@@ -403,11 +463,13 @@ public final class PrometheusMetrics implements Feature, AutoCloseable {
             for (String name : defaultLabels.keySet()) {
                 Naming.requireLabelName(name, "defaultLabel");
                 if (ownLabels.contains(name)) {
-                    throw new IllegalArgumentException("defaultLabel: '" + name
-                            + "' is already a label of the default metrics");
+                    throw new IllegalArgumentException("defaultLabel: '" + name + "' is already a label of the"
+                            + " default metrics (" + (conventions == Conventions.OPENTELEMETRY
+                                    ? String.join(", ", ownLabels) + ")"
+                                    : "method, status and " + groupBy.labelName() + ", the label of groupBy "
+                                            + groupBy + ")"));
                 }
             }
-            return new PrometheusMetrics(this);
         }
     }
 }

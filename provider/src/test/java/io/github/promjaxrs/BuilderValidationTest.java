@@ -64,6 +64,30 @@ class BuilderValidationTest {
                 .withMessageContaining("defaultLabel").withMessageContaining("route");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"method", "status"})
+    void aCustomGroupLabelNamedLikeADefaultMetricsLabelIsRefused(String label) {
+        assertRefused(b -> b.groupBy(GroupBy.custom(label, r -> "x"))).withMessageContaining("groupBy")
+                .withMessageContaining("'" + label + "'");
+    }
+
+    @Test
+    void aRefusedCustomGroupLabelRegistersNothing() {
+        PrometheusRegistry registry = new PrometheusRegistry();
+
+        assertThatIllegalArgumentException().isThrownBy(() -> PrometheusMetrics.builder().registry(registry)
+                .jvmMetrics(true).groupBy(GroupBy.custom("status", r -> "x")).build());
+
+        assertThat(TestApp.exposition(registry)).isEmpty();
+    }
+
+    @Test
+    void aDefaultLabelNamedLikeTheGroupLabelIsRefusedNamingTheGrouping() {
+        assertRefused(b -> b.groupBy(GroupBy.PATH).defaultLabel("path", (req, resp) -> "v"))
+                .withMessage("defaultLabel: 'path' is already a label of the default metrics"
+                        + " (method, status and path, the label of groupBy GroupBy.PATH)");
+    }
+
     @Test
     void emptyBucketsAreRefused() {
         assertRefused(b -> b.buckets()).withMessageContaining("buckets");

@@ -2,10 +2,16 @@ package io.github.promjaxrs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.promjaxrs.annotation.Counted;
+import io.github.promjaxrs.annotation.InProgress;
+import io.github.promjaxrs.annotation.Label;
+import io.github.promjaxrs.fixture.CapturedLogs;
 import io.github.promjaxrs.fixture.TestApp;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.container.AsyncResponse;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
@@ -15,16 +21,20 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
-import java.util.TreeMap;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
 import org.junit.jupiter.api.Test;
 
 /** Faults around a request leave the response as it would be without promjaxrs and the metrics consistent. */
 class FaultsTest {
 
     private static final String COUNT = "jaxrs_http_request_duration_seconds_count";
+    private static final String TOTAL = "jaxrs_http_request_total";
 
     public static class MapperFailure extends RuntimeException {
     }
@@ -64,12 +74,6 @@ class FaultsTest {
         }
     }
 
-    private static Map<String, Object> headersButDate(HttpResponse<?> response) {
-        Map<String, Object> headers = new TreeMap<>(response.headers().map());
-        headers.remove("date");
-        return headers;
-    }
-
     @Test
     void exceptionMapperThatThrowsGivesTheSameResponseAsWithoutPromjaxrs() {
         HttpResponse<String> with;
@@ -83,7 +87,7 @@ class FaultsTest {
 
         assertThat(with.statusCode()).isEqualTo(without.statusCode()).isEqualTo(500);
         assertThat(with.body()).isEqualTo(without.body());
-        assertThat(headersButDate(with)).isEqualTo(headersButDate(without));
+        assertThat(TestApp.headersButDate(with)).isEqualTo(TestApp.headersButDate(without));
     }
 
     @Test
@@ -129,5 +133,207 @@ class FaultsTest {
             assertThat(app.lines(COUNT)).containsExactly(line);
             assertThat(app.get("/faults/cancelled").statusCode()).isEqualTo(503); // and it still serves
         }
+    }
+
+    /** A bug of the kind no {@code catch (RuntimeException e)} sees. */
+    public static class LabelBug extends Error {
+        public LabelBug() {
+            super("the label's own bug");
+        }
+    }
+
+    /** A label value that always fails with an {@link Error}. */
+    public static class ErrorLabel implements LabelValue {
+        @Override
+        public String value(ContainerRequestContext request, ContainerResponseContext response) {
+            throw new LabelBug();
+        }
+    }
+
+    /** A label value that fails as a JVM out of memory does. */
+    public static class OutOfMemoryLabel implements LabelValue {
+        @Override
+        public String value(ContainerRequestContext request, ContainerResponseContext response) {
+            throw new OutOfMemoryError("simulated: the label value could not be allocated");
+        }
+    }
+
+    /** A label value that recurses without end. */
+    public static class RecursiveLabel implements LabelValue {
+        @Override
+        public String value(ContainerRequestContext request, ContainerResponseContext response) {
+            return value(request, response);
+        }
+    }
+
+    @Path("/labelled")
+    public static class LabelledResource {
+        @GET
+        @Path("plain")
+        public String plain() {
+            return "the application's answer";
+        }
+
+        @GET
+        @Path("counted")
+        @Counted(name = "counted_calls", labels = @Label(name = "region", provider = ErrorLabel.class))
+        public String counted() {
+            return "the application's answer";
+        }
+
+        @GET
+        @Path("in-progress")
+        @InProgress(name = "working", labels = @Label(name = "region", provider = ErrorLabel.class))
+        @Counted(name = "working_calls", labels = @Label(name = "region", provider = ErrorLabel.class))
+        public String inProgress() {
+            return "the application's answer";
+        }
+
+        @GET
+        @Path("out-of-memory")
+        @Counted(name = "oom_calls", labels = @Label(name = "region", provider = OutOfMemoryLabel.class))
+        public String outOfMemory() {
+            return "the application's answer";
+        }
+
+        @GET
+        @Path("recursive")
+        @Counted(name = "recursive_calls", labels = @Label(name = "region", provider = RecursiveLabel.class))
+        public String recursive() {
+            return "the application's answer";
+        }
+    }
+
+    /** Sends {@code path} to an application with and without promjaxrs; asserts the client sees the same. */
+    private static void assertSameResponseAsWithoutPromjaxrs(Consumer<PrometheusMetrics.Builder> settings,
+                                                             String path) {
+        HttpResponse<String> with;
+        HttpResponse<String> without;
+        try (TestApp app = TestApp.start(settings, LabelledResource.class)) {
+            with = app.get(path);
+        }
+        try (TestApp app = TestApp.withoutMetrics(LabelledResource.class)) {
+            without = app.get(path);
+        }
+        assertThat(with.statusCode()).isEqualTo(without.statusCode()).isEqualTo(200);
+        assertThat(with.body()).isEqualTo(without.body()).isEqualTo("the application's answer");
+        assertThat(TestApp.headersButDate(with)).isEqualTo(TestApp.headersButDate(without));
+    }
+
+    @Test
+    void anErrorFromADefaultLabelValueLeavesTheResponseAsTheApplicationGaveIt() {
+        assertSameResponseAsWithoutPromjaxrs(b -> b.defaultLabel("region", new ErrorLabel()), "/labelled/plain");
+    }
+
+    @Test
+    void anErrorFromACustomGroupingLeavesTheResponseAsTheApplicationGaveIt() {
+        assertSameResponseAsWithoutPromjaxrs(b -> b.groupBy(GroupBy.custom("region", r -> {
+            throw new LabelBug();
+        })), "/labelled/plain");
+    }
+
+    @Test
+    void anErrorFromALabelProviderLeavesTheResponseAsTheApplicationGaveIt() {
+        assertSameResponseAsWithoutPromjaxrs(b -> { }, "/labelled/counted");
+    }
+
+    @Test
+    void anErrorFromADefaultLabelValueIsRecordedAsError() {
+        try (TestApp app = TestApp.start(b -> b.defaultLabel("region", new ErrorLabel()), LabelledResource.class)) {
+            app.get("/labelled/plain");
+
+            assertThat(app.lines(COUNT)).containsExactly(
+                    COUNT + "{method=\"GET\",path=\"/labelled/plain\",region=\"ERROR\",status=\"200\"} 1");
+            assertThat(app.lines(TOTAL)).containsExactly(
+                    TOTAL + "{method=\"GET\",region=\"ERROR\",status=\"200\"} 1.0");
+        }
+    }
+
+    @Test
+    void anErrorFromACustomGroupingIsRecordedAsError() {
+        try (TestApp app = TestApp.start(b -> b.groupBy(GroupBy.custom("region", r -> {
+                 throw new LabelBug();
+             })), LabelledResource.class)) {
+            app.get("/labelled/plain");
+
+            assertThat(app.lines(COUNT)).containsExactly(
+                    COUNT + "{method=\"GET\",region=\"ERROR\",status=\"200\"} 1");
+        }
+    }
+
+    @Test
+    void anErrorFromALabelProviderIsRecordedAsError() {
+        try (TestApp app = TestApp.start(LabelledResource.class)) {
+            app.get("/labelled/counted");
+
+            assertThat(app.lines("counted_calls_total")).containsExactly("counted_calls_total{region=\"ERROR\"} 1.0");
+            assertThat(app.lines(COUNT)).containsExactly(
+                    COUNT + "{method=\"GET\",path=\"/labelled/counted\",status=\"200\"} 1");
+        }
+    }
+
+    @Test
+    void anInProgressGaugeWhoseLabelFailsWithAnErrorComesBackDown() {
+        try (TestApp app = TestApp.start(LabelledResource.class)) {
+            assertThat(app.get("/labelled/in-progress").statusCode()).isEqualTo(200);
+
+            assertThat(app.lines("working")).containsExactly("working{region=\"ERROR\"} 0.0");
+            assertThat(app.lines("working_calls_total")).containsExactly("working_calls_total{region=\"ERROR\"} 1.0");
+        }
+    }
+
+    @Test
+    void theFirstFailureOfEachLabelSourceIsLoggedOnceWithItsStackTrace() {
+        try (TestApp app = TestApp.start(b -> b.defaultLabel("region", new ErrorLabel()), LabelledResource.class)) {
+            app.hit("/labelled/counted", 3);
+
+            List<LogRecord> logged = CapturedLogs.records(Level.WARNING);
+            assertThat(logged).hasSize(2).allSatisfy(record -> {
+                assertThat(record.getLevel()).isEqualTo(Level.WARNING);
+                assertThat(record.getThrown()).isInstanceOf(LabelBug.class);
+            });
+            assertThat(logged).extracting(LogRecord::getMessage).containsExactlyInAnyOrder(
+                    "promjaxrs: defaultLabel \"region\" failed; recording the value 'ERROR' (logged once)",
+                    "promjaxrs: label \"region\" of @Counted(name=\"counted_calls\") on LabelledResource.counted"
+                            + " failed; recording the value 'ERROR' (logged once per metric)");
+            // and nothing else: the runtime saw no failure
+        }
+    }
+
+    @Test
+    void aVirtualMachineErrorIsRethrownOnceTheRequestIsRecorded() {
+        try (TestApp app = TestApp.start(LabelledResource.class)) {
+            HttpResponse<String> response = app.get("/labelled/out-of-memory");
+
+            // recorded first, with the status the response had then; the runtime answers what it was thrown
+            assertThat(app.lines("oom_calls_total")).containsExactly("oom_calls_total{region=\"ERROR\"} 1.0");
+            assertThat(app.lines(COUNT)).containsExactly(
+                    COUNT + "{method=\"GET\",path=\"/labelled/out-of-memory\",status=\"200\"} 1");
+            assertThat(response.statusCode()).isEqualTo(500);
+            assertThat(CapturedLogs.records(Level.ALL)).anySatisfy(record -> assertThat(causes(record.getThrown()))
+                    .anySatisfy(cause -> assertThat(cause).isInstanceOf(OutOfMemoryError.class)
+                            .hasMessageStartingWith("simulated")));
+        }
+    }
+
+    @Test
+    void aStackOverflowInALabelValueIsNotRethrown() {
+        try (TestApp app = TestApp.start(LabelledResource.class)) {
+            HttpResponse<String> response = app.get("/labelled/recursive");
+
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.body()).isEqualTo("the application's answer");
+            assertThat(app.lines("recursive_calls_total")).containsExactly("recursive_calls_total{region=\"ERROR\"} 1.0");
+            assertThat(CapturedLogs.records(Level.WARNING)).singleElement()
+                    .satisfies(record -> assertThat(record.getThrown()).isInstanceOf(StackOverflowError.class));
+        }
+    }
+
+    private static List<Throwable> causes(Throwable thrown) {
+        List<Throwable> causes = new ArrayList<>();
+        for (Throwable t = thrown; t != null && !causes.contains(t); t = t.getCause()) {
+            causes.add(t);
+        }
+        return causes;
     }
 }

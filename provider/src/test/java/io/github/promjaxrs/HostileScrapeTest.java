@@ -2,6 +2,7 @@ package io.github.promjaxrs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.promjaxrs.fixture.CapturedLogs;
 import io.github.promjaxrs.fixture.ContentType;
 import io.github.promjaxrs.fixture.ItemsResource;
 import io.github.promjaxrs.fixture.TestApp;
@@ -56,6 +57,20 @@ class HostileScrapeTest {
             // Grizzly refuses a request line this long before promjaxrs sees it; either way, no 500
             assertThat(response.statusCode()).isIn(200, 400, 413, 414, 431);
             assertNoStackTrace(response);
+        }
+    }
+
+    @Test
+    void moreThan1024QueryParametersGetA400NotAnException() {
+        try (TestApp app = TestApp.start(ItemsResource.class)) {
+            HttpResponse<String> response = app.get("/metrics?" + "a=1&".repeat(1025));
+
+            assertThat(response.statusCode()).isEqualTo(400);
+            // Undertow (RESTEasy's test server) refuses over 1,000 parameters itself, with an empty 400
+            assertThat(response.body()).isEqualTo(TestApp.runtime().name().equals("resteasy") ? ""
+                    : "Invalid query string: Too many query parameters: 1025 (max 1024)\n");
+            assertThat(app.lines("jaxrs_http_request_exceptions_total")).isEmpty();
+            assertThat(CapturedLogs.messages()).isEmpty();
         }
     }
 

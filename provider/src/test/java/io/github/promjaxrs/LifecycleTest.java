@@ -69,6 +69,35 @@ class LifecycleTest {
         assertThat(TestApp.exposition(registry)).isEqualTo(before);
     }
 
+    /** An annotation type that carries no metric annotation. */
+    @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
+    public @interface CarriesNothing {
+    }
+
+    @Test
+    void aBuildWithABadExcludedPathsRegexRegistersNothingAndCanBeRetried() {
+        PrometheusRegistry registry = new PrometheusRegistry();
+
+        assertThatThrownBy(() -> builder(registry).excludedPaths("^/health(").build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("excludedPaths");
+
+        assertThat(TestApp.exposition(registry)).isEmpty();
+        builder(registry).excludedPaths("^/health").build();
+        assertThat(TestApp.linesOf(TestApp.exposition(registry), "jaxrs_exporter_info")).hasSize(1);
+    }
+
+    @Test
+    void aBuildWithAnEmptyRegisterDefaultRegistersNothingAndCanBeRetried() {
+        PrometheusRegistry registry = new PrometheusRegistry();
+
+        assertThatThrownBy(() -> builder(registry).registerDefault(CarriesNothing.class).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("registerDefault");
+
+        assertThat(TestApp.exposition(registry)).isEmpty();
+        builder(registry).build();
+        assertThat(TestApp.linesOf(TestApp.exposition(registry), "jaxrs_exporter_info")).hasSize(1);
+    }
+
     @Test
     void closeUnregistersEveryMetricTheInstanceCreated() {
         PrometheusRegistry registry = new PrometheusRegistry();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.promjaxrs.fixture.BearerTokenFilter;
 import io.github.promjaxrs.fixture.Bodies;
+import io.github.promjaxrs.fixture.CapturedLogs;
 import io.github.promjaxrs.fixture.ContentType;
 import io.github.promjaxrs.fixture.ForbidAllFilter;
 import io.github.promjaxrs.fixture.ItemsResource;
@@ -11,6 +12,7 @@ import io.github.promjaxrs.fixture.TestApp;
 import io.github.promjaxrs.fixture.ThrowingCollector;
 import io.prometheus.metrics.expositionformats.generated.com_google_protobuf_4_36_2.Metrics.MetricFamily;
 import io.prometheus.metrics.expositionformats.generated.com_google_protobuf_4_36_2.Metrics.MetricType;
+import io.prometheus.metrics.model.registry.Collector;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -18,6 +20,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -389,6 +393,31 @@ class MetricsEndpointTest {
         }
     }
 
+    static Stream<Throwable> guardFailures() {
+        return Stream.of(new IllegalStateException("token store down"), new AssertionError("guard broke"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("guardFailures")
+    void anEndpointFilterThatThrowsRefusesWithA500LoggedOnce(Throwable failure) {
+        ContainerRequestFilter broken = request -> {
+            if (failure instanceof Error error) {
+                throw error;
+            }
+            throw (RuntimeException) failure;
+        };
+        try (TestApp app = TestApp.start(b -> b.metricsEndpointFilter(broken), ItemsResource.class)) {
+            HttpResponse<String> refused = app.get("/metrics");
+
+            assertThat(refused.statusCode()).isEqualTo(500);
+            assertThat(refused.body()).isEqualTo("An error occurred while checking the request\n");
+            assertThat(CapturedLogs.records(Level.WARNING)).filteredOn(r -> r.getThrown() != null).extracting(LogRecord::getThrown)
+                    .containsExactly(failure);
+            assertThat(app.lines("jaxrs_http_request_exceptions_total")).isEmpty();
+            assertThat(app.get("/items").statusCode()).isEqualTo(200);
+        }
+    }
+
     @Test
     void refusedScrapesAreRecordedWithTheirStatus() {
         try (TestApp app = TestApp.start(b -> b.metricsEndpointFilter(new BearerTokenFilter("secret")), ItemsResource.class)) {
@@ -409,7 +438,9 @@ class MetricsEndpointTest {
             HttpResponse<String> scrape = app.get("/metrics");
 
             assertThat(scrape.statusCode()).isEqualTo(500);
-            assertNoFailureDetails(scrape.body());
+            assertThat(scrape.body()).isEqualTo("An error occurred while scraping metrics\n");
+            assertThat(CapturedLogs.records(Level.WARNING)).filteredOn(r -> r.getThrown() != null).singleElement()
+                    .satisfies(r -> assertThat(r.getThrown()).isInstanceOf(ThrowingCollector.ScrapeFailure.class));
         }
     }
 
@@ -423,6 +454,26 @@ class MetricsEndpointTest {
 
             assertThat(failed.statusCode()).isEqualTo(500);
             assertNoFailureDetails(Bodies.decoded(failed));
+        }
+    }
+
+    @Test
+    void aCollectorThatThrowsAnErrorGivesA500LoggedOnceAndNotCountedAsAnException() {
+        AssertionError failure = new AssertionError("collector broke");
+        Collector broken = () -> {
+            throw failure;
+        };
+        try (TestApp app = TestApp.start(ItemsResource.class)) {
+            app.registry().register(broken);
+            HttpResponse<String> scrape = app.get("/metrics");
+            app.registry().unregister(broken);
+
+            assertThat(scrape.statusCode()).isEqualTo(500);
+            assertThat(scrape.body()).isEqualTo("An error occurred while scraping metrics\n");
+            assertThat(CapturedLogs.records(Level.WARNING)).filteredOn(r -> r.getThrown() != null).extracting(LogRecord::getThrown)
+                    .containsExactly(failure);
+            assertThat(app.lines("jaxrs_http_request_exceptions_total")).isEmpty();
+            assertThat(app.get("/metrics").statusCode()).isEqualTo(200);
         }
     }
 

@@ -2,17 +2,25 @@ package io.github.promjaxrs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.promjaxrs.fixture.BearerTokenFilter;
 import io.github.promjaxrs.fixture.Bodies;
+import io.github.promjaxrs.fixture.CapturedLogs;
 import io.github.promjaxrs.fixture.ForbidAllFilter;
 import io.github.promjaxrs.fixture.TestApp;
+import io.github.promjaxrs.fixture.TestRuntime;
 import io.github.promjaxrs.fixture.ThrowingCollector;
 import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.model.registry.Collector;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
@@ -24,7 +32,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -37,6 +48,9 @@ class MetricsServerTest {
     static final String OPENMETRICS = "application/openmetrics-text; version=1.0.0; charset=utf-8";
     static final String PROTOBUF =
             "application/vnd.google.protobuf; proto=io.prometheus.client.MetricFamily; encoding=delimited";
+
+    private static final String ORDERS_ONLY = "\r\n\r\n# HELP orders_total Orders placed\n"
+            + "# TYPE orders_total counter\norders_total{shop=\"north\"} 3.0\n";
 
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
@@ -205,6 +219,8 @@ class MetricsServerTest {
                         .doesNotContain(ThrowingCollector.SECRET)
                         .doesNotContain("orders_total");
             }
+            assertThat(CapturedLogs.records(Level.WARNING)).hasSize(4).allSatisfy(record -> assertThat(record.getThrown())
+                    .isInstanceOf(ThrowingCollector.ScrapeFailure.class));
         }
     }
 
@@ -287,15 +303,264 @@ class MetricsServerTest {
 
     @Test
     void anEndpointFilterThatThrowsRefusesTheScrapeWithoutStackTrace() {
+        IllegalStateException failure = new IllegalStateException("token store down");
         ContainerRequestFilter broken = request -> {
-            throw new IllegalStateException("token store down");
+            throw failure;
         };
         try (MetricsServer server = guarded(broken).startHttpServer("127.0.0.1", 0)) {
             HttpResponse<String> response = send(request(server, "/metrics"));
 
             assertThat(response.statusCode()).isEqualTo(500);
-            assertThat(response.body()).doesNotContain("orders_total").doesNotContain("token store down")
-                    .doesNotContain("\tat ");
+            assertThat(response.body()).isEqualTo("An error occurred while checking the request\n");
+            assertThat(CapturedLogs.records(Level.WARNING)).extracting(LogRecord::getThrown).containsExactly(failure);
+        }
+    }
+
+    @Test
+    void anEndpointFilterThatThrowsAnErrorRefusesTheScrapeAndTheServerKeepsServing() {
+        AssertionError failure = new AssertionError("guard broke");
+        boolean[] broken = {true};
+        ContainerRequestFilter guard = request -> {
+            if (broken[0]) {
+                throw failure;
+            }
+        };
+        try (MetricsServer server = guarded(guard).startHttpServer("127.0.0.1", 0)) {
+            HttpResponse<String> refused = send(request(server, "/metrics"));
+            broken[0] = false;
+            HttpResponse<String> next = send(request(server, "/metrics"));
+
+            assertThat(refused.statusCode()).isEqualTo(500);
+            assertThat(refused.body()).isEqualTo("An error occurred while checking the request\n");
+            assertThat(CapturedLogs.records(Level.WARNING)).extracting(LogRecord::getThrown).containsExactly(failure);
+            assertThat(next.statusCode()).isEqualTo(200);
+            assertThat(next.body()).contains("orders_total 1.0\n");
+        }
+    }
+
+    @Test
+    void aCollectorThatThrowsAnErrorGivesA500AndTheServerKeepsServing() {
+        AssertionError failure = new AssertionError("collector broke");
+        Collector broken = () -> {
+            throw failure;
+        };
+        registry.register(broken);
+        try (MetricsServer server = metrics.startHttpServer("127.0.0.1", 0)) {
+            HttpResponse<String> failed = send(request(server, "/metrics"));
+            registry.unregister(broken);
+            HttpResponse<String> next = send(request(server, "/metrics"));
+
+            assertThat(failed.statusCode()).isEqualTo(500);
+            assertThat(failed.body()).isEqualTo("An error occurred while scraping metrics\n");
+            assertThat(CapturedLogs.records(Level.WARNING)).extracting(LogRecord::getThrown).containsExactly(failure);
+            assertThat(next.statusCode()).isEqualTo(200);
+            assertThat(next.body()).isEqualTo(TestApp.exposition(registry));
+        }
+    }
+
+    // ---- malformed and oversized requests ----
+
+    @Test
+    void moreThan1024QueryParametersGetA400() {
+        try (MetricsServer server = metrics.startHttpServer("127.0.0.1", 0)) {
+            HttpResponse<String> response = send(request(server, "/metrics?" + "a=1&".repeat(1025)));
+
+            assertThat(response.statusCode()).isEqualTo(400);
+            assertThat(response.body()).isEqualTo("Invalid query string: Too many query parameters: 1025 (max 1024)\n");
+            assertThat(CapturedLogs.messages()).isEmpty();
+        }
+    }
+
+    @Test
+    void badPercentEncodingInTheQueryGetsA400() {
+        try (MetricsServer server = metrics.startHttpServer("127.0.0.1", 0)) {
+            String answer = exchange(server, "GET /metrics?name[]=%zz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+
+            assertThat(answer).startsWith("HTTP/1.1 400 Bad Request\r\n")
+                    .endsWith("\r\n\r\nMalformed request target (characters or percent-encoding)\n");
+        }
+    }
+
+    @Test
+    void aMalformedRequestLineGetsA400AndTheConnectionCloses() {
+        try (MetricsServer server = metrics.startHttpServer("127.0.0.1", 0)) {
+            String answer = exchange(server, "GET /metrics\r\n\r\n");
+
+            assertThat(answer).startsWith("HTTP/1.1 400 Bad Request\r\n").contains("Connection: close\r\n")
+                    .endsWith("\r\n\r\nMalformed request line\n");
+        }
+    }
+
+    @Test
+    void anUnknownHttpVersionGetsA505() {
+        try (MetricsServer server = metrics.startHttpServer("127.0.0.1", 0)) {
+            String answer = exchange(server, "GET /metrics HTTP/2.0\r\n\r\n");
+
+            assertThat(answer).startsWith("HTTP/1.1 505 HTTP Version Not Supported\r\n")
+                    .endsWith("\r\n\r\nOnly HTTP/1.0 and HTTP/1.1 are served\n");
+        }
+    }
+
+    @Test
+    void headersLargerThan16KiBGetA431() {
+        try (MetricsServer server = metrics.startHttpServer("127.0.0.1", 0)) {
+            String answer = exchange(server, "GET /metrics HTTP/1.1\r\nX-Big: " + "x".repeat(20_000) + "\r\n\r\n");
+
+            assertThat(answer).startsWith("HTTP/1.1 431 Request Header Fields Too Large\r\n")
+                    .endsWith("\r\n\r\nRequest header fields too large (max 16384 bytes)\n");
+        }
+    }
+
+    @Test
+    void moreThan100HeaderFieldsGetA431() {
+        try (MetricsServer server = metrics.startHttpServer("127.0.0.1", 0)) {
+            String answer = exchange(server, "GET /metrics HTTP/1.1\r\n" + "X-A: 1\r\n".repeat(101) + "\r\n");
+
+            assertThat(answer).startsWith("HTTP/1.1 431 Request Header Fields Too Large\r\n")
+                    .endsWith("\r\n\r\nToo many header fields (max 100)\n");
+        }
+    }
+
+    @Test
+    void aRequestWithABodyGetsA413AndTheConnectionCloses() {
+        try (MetricsServer server = metrics.startHttpServer("127.0.0.1", 0)) {
+            String answer = exchange(server, "GET /metrics HTTP/1.1\r\nContent-Length: 1000000000\r\n\r\nxxxx");
+
+            assertThat(answer).startsWith("HTTP/1.1 413 Request Entity Too Large\r\n")
+                    .contains("Connection: close\r\n").endsWith("\r\n\r\nA scrape request has no body\n");
+        }
+    }
+
+    @Test
+    void postIsMethodNotAllowed() {
+        try (MetricsServer server = metrics.startHttpServer("127.0.0.1", 0)) {
+            HttpResponse<String> response = send(request(server, "/metrics")
+                    .POST(HttpRequest.BodyPublishers.noBody()));
+
+            assertThat(response.statusCode()).isEqualTo(405);
+            assertThat(response.headers().allValues("Allow")).containsExactly("GET, HEAD");
+            assertThat(response.body()).isEqualTo("Only GET and HEAD are served\n");
+        }
+    }
+
+    @Test
+    void pipelinedRequestsAreAnsweredInOrder() {
+        try (MetricsServer server = metrics.startHttpServer("127.0.0.1", 0)) {
+            String answer = exchange(server, "GET /metrics?debug=nonsense HTTP/1.1\r\nHost: x\r\n\r\n"
+                    + "GET /metrics?name[]=orders_total HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+
+            assertThat(answer).startsWith("HTTP/1.1 400 Bad Request\r\n")
+                    .contains("\r\n\r\n" + "Unknown debug format; use debug=openmetrics, debug=text or "
+                            + "debug=prometheus-protobuf\n" + "HTTP/1.1 200 OK\r\n")
+                    .endsWith(ORDERS_ONLY);
+        }
+    }
+
+    @Test
+    void http10GetsItsAnswerAndTheConnectionCloses() {
+        try (MetricsServer server = metrics.startHttpServer("127.0.0.1", 0)) {
+            String answer = exchange(server, "GET /metrics?name[]=orders_total HTTP/1.0\r\n\r\n");
+
+            assertThat(answer).startsWith("HTTP/1.1 200 OK\r\n").contains("Connection: close\r\n")
+                    .endsWith(ORDERS_ONLY);
+        }
+    }
+
+    // ---- bounded threads whatever clients do ----
+
+    @Test
+    void idleAndSlowConnectionsMakeNoThreadsAndAScrapeIsStillAnswered() throws IOException {
+        holdConnectionsAndScrape(200, 50);
+    }
+
+    /** The figures of the issue; in the provider module only, as the runtime modules would repeat it. */
+    @Test
+    void twoThousandIdleAndThreeHundredSlowConnectionsMakeNoThreadsAndAScrapeIsStillAnswered() throws IOException {
+        assumeTrue(System.getProperty(TestRuntime.PROPERTY) == null, "runs in the provider module only");
+        assumeTrue(freeFileDescriptors() > 2 * 2_300 + 500, "needs about 5,000 free file descriptors");
+        holdConnectionsAndScrape(2_000, 300);
+    }
+
+    /**
+     * Opens {@code idle} connections that send nothing and {@code slow} that send a request a byte at a
+     * time, never finishing it; scrapes while they are open; and checks the threads before, during and
+     * after {@code close()}.
+     */
+    private void holdConnectionsAndScrape(int idle, int slow) throws IOException {
+        List<Socket> sockets = new ArrayList<>();
+        int threadsBefore = ManagementFactory.getThreadMXBean().getThreadCount();
+        MetricsServer server = metrics.startHttpServer("127.0.0.1", 0);
+        try {
+            for (int i = 0; i < idle + slow; i++) {
+                Socket socket = new Socket();
+                sockets.add(socket);
+                socket.connect(new InetSocketAddress("127.0.0.1", server.getPort()), 10_000);
+            }
+            byte[] start = "GET /metrics HTTP/1.1\r\nX-Slow: ".getBytes(StandardCharsets.US_ASCII);
+            for (int round = 0; round < start.length; round++) {
+                for (Socket socket : sockets.subList(idle, idle + slow)) {
+                    socket.getOutputStream().write(start[round]); // a byte at a time, and never the end
+                }
+            }
+            int threadsDuring = ManagementFactory.getThreadMXBean().getThreadCount();
+
+            HttpResponse<String> scrape = send(request(server, "/metrics")); // 10 s: liveness, not timing
+
+            assertThat(scrape.statusCode()).isEqualTo(200);
+            assertThat(scrape.body()).isEqualTo(TestApp.exposition(registry));
+            // the selector thread and at most 4 scrape threads, and room for the test's HTTP client
+            assertThat(threadsDuring - threadsBefore).isLessThanOrEqualTo(10);
+            assertThat(serverThreads()).hasSizeBetween(1, 5);
+        } finally {
+            for (Socket socket : sockets) {
+                socket.close();
+            }
+            server.close();
+        }
+        assertThat(serverThreads()).isEmpty();
+        assertThat(ManagementFactory.getThreadMXBean().getThreadCount()).isLessThanOrEqualTo(threadsBefore + 5);
+    }
+
+    @Test
+    void closeEndsEveryThreadOfTheServer() {
+        MetricsServer server = metrics.startHttpServer("127.0.0.1", 0);
+        for (int i = 0; i < 8; i++) {
+            assertThat(send(request(server, "/metrics")).statusCode()).isEqualTo(200);
+        }
+        assertThat(serverThreads()).isNotEmpty();
+
+        server.close();
+
+        assertThat(serverThreads()).isEmpty();
+    }
+
+    private static List<String> serverThreads() {
+        return Arrays.stream(ManagementFactory.getThreadMXBean().dumpAllThreads(false, false))
+                .map(ThreadInfo::getThreadName)
+                .filter(name -> name.startsWith("promjaxrs-metrics-server-"))
+                .toList();
+    }
+
+    private static long freeFileDescriptors() {
+        if (ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.UnixOperatingSystemMXBean unix) {
+            return unix.getMaxFileDescriptorCount() - unix.getOpenFileDescriptorCount();
+        }
+        return 0;
+    }
+
+    /** Sends {@code request} as raw bytes and returns everything the server answers until it closes. */
+    private static String exchange(MetricsServer server, String request) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", server.getPort()), 10_000);
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            InputStream in = socket.getInputStream();
+            ByteArrayOutputStream answer = new ByteArrayOutputStream();
+            in.transferTo(answer);
+            return answer.toString(StandardCharsets.ISO_8859_1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -271,6 +271,7 @@ class OpenTelemetryConventionsTest {
         assertThatIllegalArgumentException().isThrownBy(() -> PrometheusMetrics.builder()
                         .registry(new PrometheusRegistry())
                         .conventions(Conventions.OPENTELEMETRY).defaultLabel("http_route", "x").build())
-                .withMessage("defaultLabel: 'http_route' is already a label of the default metrics");
+                .withMessage("defaultLabel: 'http_route' is already a label of the default metrics (http_request_method,"
+                        + " http_route, http_response_status_code, url_scheme, network_protocol_version, error_type)");
     }
 }

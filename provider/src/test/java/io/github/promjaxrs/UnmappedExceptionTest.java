@@ -15,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -150,4 +151,21 @@ class UnmappedExceptionTest {
         assertThat(TestApp.headersButDate(with)).isEqualTo(TestApp.headersButDate(without));
     }
 
+
+    @Test
+    void aDefaultLabelValueRunsOncePerRequestAndLabelsAllThreeMetricsAlike() {
+        AtomicInteger calls = new AtomicInteger();
+        try (TestApp app = TestApp.start(b -> b.defaultLabel("call", (req, resp) -> "call-" + calls.incrementAndGet()),
+                FailingResource.class)) {
+            assertThat(app.get("/fail/unmapped").statusCode()).isEqualTo(500);
+
+            assertThat(app.linesOnceRecorded(EXCEPTIONS)).containsExactly(
+                    EXCEPTIONS + "{call=\"call-1\",method=\"GET\",status=\"500\"} 1.0");
+            assertThat(app.lines(COUNT)).containsExactly(
+                    COUNT + "{call=\"call-1\",method=\"GET\",path=\"/fail/unmapped\",status=\"500\"} 1");
+            assertThat(app.lines("jaxrs_http_request_total")).containsExactly(
+                    "jaxrs_http_request_total{call=\"call-1\",method=\"GET\",status=\"500\"} 1.0");
+            assertThat(calls).hasValue(1);
+        }
+    }
 }

@@ -22,16 +22,18 @@ public final class AnnotationBinder {
     private final double[] defaultBuckets;
     private final boolean initialValueWhenOnlyStaticLabels;
     private final boolean excludeUserDefaults;
+    private final int maxLabelValueLength;
     private final List<DeclaredMetric> userDefaults = new ArrayList<>();
 
     public AnnotationBinder(SharedRegistrations.Owner owner, double[] defaultBuckets, boolean nativeHistograms,
                             boolean initialValueWhenOnlyStaticLabels, boolean excludeUserDefaults,
                             List<Class<? extends Annotation>> registerDefaults, int cardinalityLimit,
-                            CardinalityOverflows overflows, boolean exemplars) {
+                            CardinalityOverflows overflows, boolean exemplars, int maxLabelValueLength) {
         this.userMetrics = new UserMetrics(owner, nativeHistograms, cardinalityLimit, overflows, exemplars);
         this.defaultBuckets = defaultBuckets.clone();
         this.initialValueWhenOnlyStaticLabels = initialValueWhenOnlyStaticLabels;
         this.excludeUserDefaults = excludeUserDefaults;
+        this.maxLabelValueLength = maxLabelValueLength;
         for (Class<? extends Annotation> composed : registerDefaults) {
             List<DeclaredMetric> metrics = DeclaredMetric.inDefault(composed);
             if (metrics.isEmpty()) {
@@ -60,10 +62,10 @@ public final class AnnotationBinder {
         List<BoundMetric> gauges = new ArrayList<>();
         Set<String> names = new HashSet<>();
         for (DeclaredMetric d : declared) {
-            BoundMetric bound = bind(d, annotated, methodName, matched.staticTemplate);
             if (!names.add(name(d.metric()))) {
-                continue; // declared on both the method and its class: the method's wins
+                continue; // declared on the method and on its class (or by registerDefault): the method's wins
             }
+            BoundMetric bound = bind(d, annotated, methodName, matched.staticTemplate);
             if (d.metric() instanceof Counted) {
                 counters.add(bound);
             } else if (d.metric() instanceof Timed) {
@@ -79,8 +81,9 @@ public final class AnnotationBinder {
 
     private BoundMetric bind(DeclaredMetric d, Method method, String methodName, String staticTemplate) {
         Annotation metric = d.metric();
-        String where = "promjaxrs: @" + metric.annotationType().getSimpleName() + "(name=\"" + name(metric) + "\") on "
+        String description = "@" + metric.annotationType().getSimpleName() + "(name=\"" + name(metric) + "\") on "
                 + methodName;
+        String where = "promjaxrs: " + description;
         try {
             Naming.requireMetricName(name(metric), "name");
         } catch (IllegalArgumentException e) {
@@ -91,7 +94,7 @@ public final class AnnotationBinder {
         LabelSource[] sources = new LabelSource[labels.size()];
         List<String> labelNames = new ArrayList<>();
         for (int i = 0; i < sources.length; i++) {
-            sources[i] = LabelSource.of(labels.get(i), method, staticTemplate, where);
+            sources[i] = LabelSource.of(labels.get(i), method, staticTemplate, where, maxLabelValueLength);
             if (labelNames.contains(sources[i].name)) {
                 throw new IllegalArgumentException(where + ": labels: label name \"" + sources[i].name
                         + "\" is given twice");
@@ -107,7 +110,7 @@ public final class AnnotationBinder {
         }
         CardinalityLimit<?> registered = userMetrics.metric(
                 UserMetrics.Definition.of(metric, labelNames, defaultBuckets), methodName);
-        return new BoundMetric(where, registered, sources, d.userDefault(), initialValueWhenOnlyStaticLabels);
+        return new BoundMetric(description, registered, sources, d.userDefault(), initialValueWhenOnlyStaticLabels);
     }
 
     private static void validate(Timed timed, String where) {

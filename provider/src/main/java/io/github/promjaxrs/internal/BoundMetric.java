@@ -4,7 +4,6 @@ import io.prometheus.metrics.core.datapoints.DataPoint;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -15,7 +14,6 @@ final class BoundMetric {
 
     private static final Logger LOG = Logger.getLogger(BoundMetric.class.getName());
 
-    final String description;
     /** From {@code registerDefault}: skipped on excluded paths when {@code excludeUserDefaults}. */
     final boolean userDefault;
     private final CardinalityLimit<?> metric;
@@ -23,13 +21,14 @@ final class BoundMetric {
     private final boolean[] staticLabel;
     private final boolean allStatic;
     private final AtomicBoolean failureLogged = new AtomicBoolean();
+    private final String[] failureMessages;
     private volatile DataPoint staticPoint;
     /** The combination of label values resolved last, which the next request's values are compared with. */
     private volatile LastCombination last;
 
+    /** @param description the metric and the method it is bound to, for messages */
     BoundMetric(String description, CardinalityLimit<?> metric, LabelSource[] labels, boolean userDefault,
                 boolean exportInitialValue) {
-        this.description = description;
         this.metric = metric;
         this.labels = labels;
         this.userDefault = userDefault;
@@ -40,6 +39,11 @@ final class BoundMetric {
             onlyStatic &= staticLabel[i];
         }
         this.allStatic = onlyStatic;
+        this.failureMessages = new String[labels.length];
+        for (int i = 0; i < labels.length; i++) {
+            failureMessages[i] = "promjaxrs: label \"" + labels[i].name + "\" of " + description
+                    + " failed; recording the value '" + UntrustedValues.ERROR + "' (logged once per metric)";
+        }
         if (allStatic && (labels.length == 0 || exportInitialValue)) {
             staticPoint = metric.labelValues(staticValues(), staticLabel);
         }
@@ -50,11 +54,12 @@ final class BoundMetric {
     }
 
     /**
-     * The data point of this request's label values. A label that fails is {@code ERROR}; null is {@code ""}.
-     * With static labels only, the arguments are not used (and may be null).
+     * The data point of this request's label values. A label that fails, however, is {@code ERROR}
+     * (see {@link UntrustedValues#failed}); null is {@code ""}. With static labels only, the arguments
+     * are not used (and may be null).
      */
-    DataPoint point(ContainerRequestContext request, ContainerResponseContext response, String method, int status,
-                    MatchedMethod matched) {
+    DataPoint point(RequestTiming timing, ContainerRequestContext request, ContainerResponseContext response,
+                    String method, int status, MatchedMethod matched) {
         if (allStatic) {
             DataPoint point = staticPoint;
             if (point == null) {
@@ -68,7 +73,7 @@ final class BoundMetric {
         LastCombination last = this.last;
         String[] values = null;
         for (int i = 0; i < labels.length; i++) {
-            String value = value(i, request, response, method, status, matched);
+            String value = value(i, timing, request, response, method, status, matched);
             if (values == null) {
                 if (last != null && value.equals(last.values[i])) {
                     continue;
@@ -91,17 +96,13 @@ final class BoundMetric {
     }
 
     /** Label {@code i}'s value for this request: {@code ERROR} if it fails, {@code ""} for null. */
-    private String value(int i, ContainerRequestContext request, ContainerResponseContext response, String method,
-                         int status, MatchedMethod matched) {
+    private String value(int i, RequestTiming timing, ContainerRequestContext request,
+                         ContainerResponseContext response, String method, int status, MatchedMethod matched) {
         try {
             String value = labels[i].value(request, response, method, status, matched);
             return value == null ? "" : value;
-        } catch (RuntimeException e) {
-            if (failureLogged.compareAndSet(false, true)) {
-                LOG.log(Level.WARNING, "promjaxrs: label \"" + labels[i].name + "\" of " + description
-                        + " failed; recording the value 'ERROR' (logged once per metric)", e);
-            }
-            return DefaultMetrics.ERROR;
+        } catch (Throwable e) {
+            return UntrustedValues.failed(e, timing, failureLogged, LOG, failureMessages[i]);
         }
     }
 

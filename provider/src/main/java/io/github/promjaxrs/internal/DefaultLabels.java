@@ -7,28 +7,29 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The {@code defaultLabel}s of a metric that also has labels of its own: a metric's label values
- * are its own (request-derived) ones, then the static default labels, then the dynamic ones.
- * A dynamic value that throws (an {@code Error} included) is recorded as {@code ERROR}, a null one
- * as {@code ""}, and one longer than the cap is cut to it.
+ * The {@code defaultLabel}s of the default request metrics, which have labels of their own first:
+ * a metric's label values are its own (request-derived) ones, then the static default labels,
+ * then the dynamic ones. A dynamic value is cut to the length cap, and one whose code fails is
+ * recorded as {@code ERROR} ({@link UntrustedValues}); each label's first failure is logged.
  */
 final class DefaultLabels {
-
-    private static final Logger LOG = Logger.getLogger(DefaultLabels.class.getName());
-    static final String ERROR = "ERROR";
 
     private final String[] names;
     private final String[] staticValues;
     private final LabelValue[] dynamic;
     private final int maxValueLength;
-    private final AtomicBoolean failureLogged = new AtomicBoolean();
+    private final AtomicBoolean[] failureLogged;
+    private final String[] failureMessages;
+    private final Logger log;
 
-    /** @param labels name to a {@code String} (static) or a {@link LabelValue} (per request), in order */
-    DefaultLabels(Map<String, Object> labels, int maxValueLength) {
+    /**
+     * @param labels name to a {@code String} (static) or a {@link LabelValue} (per request), in order
+     * @param log    the logger of the metrics that record them
+     */
+    DefaultLabels(Map<String, Object> labels, int maxValueLength, Logger log) {
         List<String> staticNames = new ArrayList<>();
         List<String> staticValues = new ArrayList<>();
         List<String> dynamicNames = new ArrayList<>();
@@ -42,11 +43,19 @@ final class DefaultLabels {
                 staticValues.add((String) value);
             }
         });
-        staticNames.addAll(dynamicNames);
-        this.names = staticNames.toArray(String[]::new);
         this.staticValues = staticValues.toArray(String[]::new);
         this.dynamic = dynamicValues.toArray(LabelValue[]::new);
+        this.failureLogged = new AtomicBoolean[dynamic.length];
+        this.failureMessages = new String[dynamic.length];
+        for (int i = 0; i < dynamic.length; i++) {
+            failureLogged[i] = new AtomicBoolean();
+            failureMessages[i] = "promjaxrs: defaultLabel \"" + dynamicNames.get(i) + "\" failed; recording the value '"
+                    + UntrustedValues.ERROR + "' (logged once)";
+        }
+        staticNames.addAll(dynamicNames);
+        this.names = staticNames.toArray(String[]::new);
         this.maxValueLength = maxValueLength;
+        this.log = log;
     }
 
     /** Whether every value is static, so a metric's series depend on its own labels alone. */
@@ -71,31 +80,38 @@ final class DefaultLabels {
         return mask;
     }
 
-    /** {@code own} values followed by the default label values of this request. */
-    String[] values(ContainerRequestContext request, ContainerResponseContext response, String... own) {
-        String[] values = new String[own.length + names.length];
-        System.arraycopy(own, 0, values, 0, own.length);
-        System.arraycopy(staticValues, 0, values, own.length, staticValues.length);
-        int at = own.length + staticValues.length;
-        for (int i = 0; i < dynamic.length; i++) {
-            values[at + i] = dynamicValue(dynamic[i], request, response);
+    /**
+     * The dynamic values for one request, computed once for all the metrics that record it; null
+     * when there are none.
+     *
+     * @param timing   the request's, for a failure the JVM must see
+     * @param response null before it exists
+     */
+    String[] dynamicValues(RequestTiming timing, ContainerRequestContext request, ContainerResponseContext response) {
+        if (dynamic.length == 0) {
+            return null;
+        }
+        String[] values = new String[dynamic.length];
+        for (int i = 0; i < values.length; i++) {
+            try {
+                String value = dynamic[i].value(request, response);
+                values[i] = value == null ? "" : UntrustedValues.cut(value, maxValueLength);
+            } catch (Throwable e) {
+                values[i] = UntrustedValues.failed(e, timing, failureLogged[i], log, failureMessages[i]);
+            }
         }
         return values;
     }
 
-    private String dynamicValue(LabelValue label, ContainerRequestContext request, ContainerResponseContext response) {
-        try {
-            String value = label.value(request, response);
-            if (value == null) {
-                return "";
-            }
-            return value.length() > maxValueLength ? value.substring(0, maxValueLength) : value;
-        } catch (Throwable e) {
-            if (failureLogged.compareAndSet(false, true)) {
-                LOG.log(Level.WARNING, "promjaxrs: defaultLabel failed; recording the value '" + ERROR
-                        + "' (logged once)", e);
-            }
-            return ERROR;
+    /** {@code own} values, then the static default labels, then {@code dynamicValues} (null: none). */
+    String[] values(String[] dynamicValues, String... own) {
+        int dynamicCount = dynamicValues == null ? 0 : dynamicValues.length;
+        String[] values = new String[own.length + staticValues.length + dynamicCount];
+        System.arraycopy(own, 0, values, 0, own.length);
+        System.arraycopy(staticValues, 0, values, own.length, staticValues.length);
+        if (dynamicCount > 0) {
+            System.arraycopy(dynamicValues, 0, values, own.length + staticValues.length, dynamicCount);
         }
+        return values;
     }
 }

@@ -1,7 +1,6 @@
 package io.github.promjaxrs.internal;
 
 import io.github.promjaxrs.GroupBy;
-import io.github.promjaxrs.LabelValue;
 import io.prometheus.metrics.core.datapoints.CounterDataPoint;
 import io.prometheus.metrics.core.datapoints.DistributionDataPoint;
 import io.prometheus.metrics.core.metrics.Counter;
@@ -10,12 +9,9 @@ import io.prometheus.metrics.core.metrics.StatefulMetric;
 import io.prometheus.metrics.core.metrics.Summary;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -29,12 +25,12 @@ public final class DefaultMetrics implements RequestMetrics {
 
     private static final Logger LOG = Logger.getLogger(DefaultMetrics.class.getName());
     static final String UNMATCHED = "UNMATCHED";
-    static final String ERROR = "ERROR";
 
     /** The settings of {@code PrometheusMetrics.Builder} that the default metrics use. */
     public record Settings(SharedRegistrations.Owner owner, String prefix, double[] buckets, boolean histogram,
                            boolean nativeHistograms, GroupBy groupBy, Map<String, Object> defaultLabels,
-                           int cardinalityLimit, CardinalityOverflows overflows, boolean exemplars) {
+                           int cardinalityLimit, CardinalityOverflows overflows, boolean exemplars,
+                           int maxLabelValueLength) {
     }
 
     private final String prefix;
@@ -44,41 +40,30 @@ public final class DefaultMetrics implements RequestMetrics {
     private final CardinalityLimit<CounterDataPoint> exceptions;
     private final boolean[] durationStatic;
     private final boolean[] countStatic;
-    private final String[] staticLabelValues;
-    private final LabelValue[] dynamicLabels;
+    private final DefaultLabels labels;
     private final boolean cacheable;
+    private final int maxLabelValueLength;
     private final Map<String, GroupSeries> groups = new ConcurrentHashMap<>();
     private final GroupSeries unmatched = new GroupSeries(UNMATCHED, "");
     private final GroupSeries.Resolver resolver = (row, group, status) ->
             resolve(MethodNames.STANDARD[row], group.value, status);
-    private final AtomicBoolean labelFailureLogged = new AtomicBoolean();
+    /** Per user function (the custom grouping, then each dynamic default label): its first failure is logged. */
+    private final AtomicBoolean groupByFailureLogged = new AtomicBoolean();
+    private final String groupByFailureMessage;
 
     public DefaultMetrics(Settings settings) {
         this.prefix = settings.prefix().isEmpty() ? "" : settings.prefix() + "_";
         this.groupBy = settings.groupBy();
 
-        List<String> staticNames = new ArrayList<>();
-        List<String> staticValues = new ArrayList<>();
-        List<String> dynamicNames = new ArrayList<>();
-        List<LabelValue> dynamicValues = new ArrayList<>();
-        settings.defaultLabels().forEach((name, value) -> {
-            if (value instanceof LabelValue labelValue) {
-                dynamicNames.add(name);
-                dynamicValues.add(labelValue);
-            } else {
-                staticNames.add(name);
-                staticValues.add((String) value);
-            }
-        });
-        this.staticLabelValues = staticValues.toArray(String[]::new);
-        this.dynamicLabels = dynamicValues.toArray(LabelValue[]::new);
-        this.cacheable = dynamicLabels.length == 0
+        this.labels = new DefaultLabels(settings.defaultLabels(), settings.maxLabelValueLength(), LOG);
+        this.maxLabelValueLength = settings.maxLabelValueLength();
+        this.groupByFailureMessage = "promjaxrs: groupBy " + groupBy + " failed; recording the value '"
+                + UntrustedValues.ERROR + "' (logged once)";
+        this.cacheable = labels.allStatic()
                 && (groupBy.kind() == GroupBy.Kind.TEMPLATE || groupBy.kind() == GroupBy.Kind.ENDPOINT);
 
-        List<String> extra = new ArrayList<>(staticNames);
-        extra.addAll(dynamicNames);
-        String[] durationLabels = labelNames(List.of("method", groupBy.labelName(), "status"), extra);
-        String[] countLabels = labelNames(List.of("method", "status"), extra);
+        String[] durationLabels = labels.labelNames("method", groupBy.labelName(), "status");
+        String[] countLabels = labels.labelNames("method", "status");
         SharedRegistrations.Owner owner = settings.owner();
         String durationName = prefixed("http_request_duration_seconds");
         String durationHelp = "Duration of HTTP requests in seconds";
@@ -109,17 +94,8 @@ public final class DefaultMetrics implements RequestMetrics {
         this.total = new CardinalityLimit<>(totalMetric, prefixed("http_request_total"), limit, overflows);
         this.exceptions = new CardinalityLimit<>(exceptionsMetric, prefixed("http_request_exceptions_total"), limit,
                 overflows);
-        this.durationStatic = staticMask(3, staticNames.size());
-        this.countStatic = staticMask(2, staticNames.size());
-    }
-
-    /** Request-derived labels first, then the static default labels, then the dynamic ones. */
-    private static boolean[] staticMask(int requestLabels, int staticLabels) {
-        boolean[] mask = new boolean[requestLabels + staticLabels];
-        for (int i = requestLabels; i < mask.length; i++) {
-            mask[i] = true;
-        }
-        return mask;
+        this.durationStatic = labels.staticMask(3);
+        this.countStatic = labels.staticMask(2);
     }
 
     /** A latency histogram of the default metrics, registered through {@code owner}. */
@@ -172,17 +148,19 @@ public final class DefaultMetrics implements RequestMetrics {
     /** The series of one combination; not cacheable when either metric is past its limit. */
     RequestSeries resolve(String method, String group, String status) {
         DistributionDataPoint durationPoint =
-                duration.labelValues(labelValues(null, method, group, status), durationStatic);
-        CounterDataPoint totalPoint = total.labelValues(labelValues(null, method, status), countStatic);
+                duration.labelValues(labels.values(null, method, group, status), durationStatic);
+        CounterDataPoint totalPoint = total.labelValues(labels.values(null, method, status), countStatic);
         return new RequestSeries(durationPoint, totalPoint,
                 !duration.isOverflow(durationPoint) && !total.isOverflow(totalPoint));
     }
 
+    /** Records a finished request. The dynamic default labels are computed once, for all three metrics. */
     @Override
     public void record(RequestTiming timing, String method, ContainerRequestContext request,
                 ContainerResponseContext response, int status, long nanos, boolean unmappedException) {
         double seconds = nanos / 1e9;
         int methodIndex = MethodNames.index(method);
+        String[] dynamicValues = labels.dynamicValues(timing, request, response);
         if (cacheable && GroupSeries.cacheable(methodIndex, status)) {
             GroupSeries group = timing.group != null ? timing.group : unmatched;
             RequestSeries series = group.series(methodIndex, status, resolver);
@@ -190,14 +168,12 @@ public final class DefaultMetrics implements RequestMetrics {
             series.total().inc();
         } else {
             String statusText = Integer.toString(status);
-            String[] dynamicValues = dynamicLabelValues(request, response);
-            duration.labelValues(labelValues(dynamicValues, method, groupValue(timing, request), statusText),
+            duration.labelValues(labels.values(dynamicValues, method, groupValue(timing, request), statusText),
                     durationStatic).observe(seconds);
-            total.labelValues(labelValues(dynamicValues, method, statusText), countStatic).inc();
+            total.labelValues(labels.values(dynamicValues, method, statusText), countStatic).inc();
         }
         if (unmappedException) {
-            exceptions.labelValues(labelValues(dynamicLabelValues(request, response), method,
-                    Integer.toString(status)), countStatic).inc();
+            exceptions.labelValues(labels.values(dynamicValues, method, Integer.toString(status)), countStatic).inc();
         }
     }
 
@@ -205,59 +181,16 @@ public final class DefaultMetrics implements RequestMetrics {
         switch (groupBy.kind()) {
             case PATH:
                 String path = request.getUriInfo().getPath();
-                return path.startsWith("/") ? path : "/" + path;
+                return UntrustedValues.cut(path.startsWith("/") ? path : "/" + path, maxLabelValueLength);
             case CUSTOM:
                 try {
                     String value = groupBy.function().apply(request);
-                    return value == null ? "" : value;
-                } catch (RuntimeException e) {
-                    logFirstLabelFailure("groupBy " + groupBy.labelName(), e);
-                    return ERROR;
+                    return value == null ? "" : UntrustedValues.cut(value, maxLabelValueLength);
+                } catch (Throwable e) {
+                    return UntrustedValues.failed(e, timing, groupByFailureLogged, LOG, groupByFailureMessage);
                 }
             default:
                 return timing.group != null ? timing.group.value : UNMATCHED;
         }
-    }
-
-    private String[] dynamicLabelValues(ContainerRequestContext request, ContainerResponseContext response) {
-        if (dynamicLabels.length == 0) {
-            return null;
-        }
-        String[] values = new String[dynamicLabels.length];
-        for (int i = 0; i < values.length; i++) {
-            try {
-                String value = dynamicLabels[i].value(request, response);
-                values[i] = value == null ? "" : value;
-            } catch (RuntimeException e) {
-                logFirstLabelFailure("defaultLabel", e);
-                values[i] = ERROR;
-            }
-        }
-        return values;
-    }
-
-    /** The request-derived values, then the static default labels, then the dynamic ones (null: none). */
-    private String[] labelValues(String[] dynamicValues, String... requestValues) {
-        int dynamicCount = dynamicValues == null ? 0 : dynamicValues.length;
-        String[] values = new String[requestValues.length + staticLabelValues.length + dynamicCount];
-        System.arraycopy(requestValues, 0, values, 0, requestValues.length);
-        System.arraycopy(staticLabelValues, 0, values, requestValues.length, staticLabelValues.length);
-        if (dynamicCount > 0) {
-            System.arraycopy(dynamicValues, 0, values, requestValues.length + staticLabelValues.length, dynamicCount);
-        }
-        return values;
-    }
-
-    private void logFirstLabelFailure(String what, RuntimeException e) {
-        if (labelFailureLogged.compareAndSet(false, true)) {
-            LOG.log(Level.WARNING, "promjaxrs: " + what + " failed; recording the value '" + ERROR
-                    + "' (logged once)", e);
-        }
-    }
-
-    private static String[] labelNames(List<String> first, List<String> extra) {
-        List<String> names = new ArrayList<>(first);
-        names.addAll(extra);
-        return names.toArray(String[]::new);
     }
 }

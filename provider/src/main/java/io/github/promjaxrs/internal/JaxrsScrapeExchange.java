@@ -46,7 +46,7 @@ final class JaxrsScrapeExchange implements PrometheusHttpExchange, PrometheusHtt
     Response toResponse() {
         if (failed) {
             // never a stack trace in the body (client_java #2283)
-            return Response.serverError().type("text/plain").entity("An error occurred while scraping metrics\n")
+            return Response.serverError().type("text/plain; charset=utf-8").entity("An error occurred while scraping metrics\n")
                     .build();
         }
         Response.ResponseBuilder response = Response.status(status);
@@ -68,12 +68,17 @@ final class JaxrsScrapeExchange implements PrometheusHttpExchange, PrometheusHtt
     }
 
     @Override
-    public void handleException(IOException e) throws IOException {
-        throw e;
+    public void handleException(IOException e) {
+        fail(e);
     }
 
     @Override
     public void handleException(RuntimeException e) {
+        fail(e);
+    }
+
+    /** Logs why the scrape failed, once, and answers 500. */
+    void fail(Throwable e) {
         LOG.log(Level.WARNING, "promjaxrs: scraping the registry failed", e);
         failed = true;
     }

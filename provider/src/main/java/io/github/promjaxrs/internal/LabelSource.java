@@ -20,21 +20,24 @@ final class LabelSource {
     final Kind kind;
     private final String argument;
     private final LabelValue provider;
+    private final int maxLength;
 
-    private LabelSource(String name, Kind kind, String argument, LabelValue provider) {
+    private LabelSource(String name, Kind kind, String argument, LabelValue provider, int maxLength) {
         this.name = name;
         this.kind = kind;
         this.argument = argument;
         this.provider = provider;
+        this.maxLength = maxLength;
     }
 
     /**
      * Validates {@code label} for {@code method}.
      *
-     * @param where names the metric and method, for messages
+     * @param where     names the metric and method, for messages
+     * @param maxLength the length request-derived values are cut to
      * @throws IllegalArgumentException naming the method, metric and attribute at fault
      */
-    static LabelSource of(Label label, Method method, String staticTemplate, String where) {
+    static LabelSource of(Label label, Method method, String staticTemplate, String where, int maxLength) {
         String at = where + ": labels: @Label(name=\"" + label.name() + "\")";
         try {
             Naming.requireLabelName(label.name(), "name");
@@ -66,25 +69,26 @@ final class LabelSource {
         }
         switch (sources.get(0)) {
             case "value":
-                return new LabelSource(label.name(), Kind.STATIC, label.value(), null);
+                return new LabelSource(label.name(), Kind.STATIC, label.value(), null, maxLength);
             case "from":
                 if (label.from().length != 1) {
                     throw new IllegalArgumentException(at + ": from: give one source, found " + label.from().length);
                 }
-                return new LabelSource(label.name(), Kind.valueOf(label.from()[0].name()), null, null);
+                return new LabelSource(label.name(), Kind.valueOf(label.from()[0].name()), null, null, maxLength);
             case "pathParam":
                 if (!declaresPathParam(method, staticTemplate, label.pathParam())) {
                     throw new IllegalArgumentException(at + ": pathParam: \"" + label.pathParam()
                             + "\" is not a path parameter of " + method.getDeclaringClass().getSimpleName() + "."
                             + method.getName());
                 }
-                return new LabelSource(label.name(), Kind.PATH_PARAM, label.pathParam(), null);
+                return new LabelSource(label.name(), Kind.PATH_PARAM, label.pathParam(), null, maxLength);
             case "queryParam":
-                return new LabelSource(label.name(), Kind.QUERY_PARAM, label.queryParam(), null);
+                return new LabelSource(label.name(), Kind.QUERY_PARAM, label.queryParam(), null, maxLength);
             case "header":
-                return new LabelSource(label.name(), Kind.HEADER, label.header(), null);
+                return new LabelSource(label.name(), Kind.HEADER, label.header(), null, maxLength);
             default:
-                return new LabelSource(label.name(), Kind.PROVIDER, null, instantiate(label.provider(), at));
+                return new LabelSource(label.name(), Kind.PROVIDER, null, instantiate(label.provider(), at),
+                        maxLength);
         }
     }
 
@@ -101,8 +105,9 @@ final class LabelSource {
     }
 
     /**
-     * This label's value for a request; may throw where a provider does. The request's facts come
-     * as arguments, not as one object, so that recording allocates nothing for them.
+     * This label's value for a request; may throw where a provider does. A value the request
+     * decides is cut to {@code maxLength}. The request's facts come as arguments, not as one
+     * object, so that recording allocates nothing for them.
      *
      * @param response null before it exists
      * @param method   the normalised request method
@@ -116,13 +121,20 @@ final class LabelSource {
                 return method;
             case STATUS:
                 return Integer.toString(status);
-            case PATH:
-                String path = request.getUriInfo().getPath();
-                return path.startsWith("/") ? path : "/" + path;
             case TEMPLATE:
                 return matched.template(request);
             case ENDPOINT:
                 return matched.endpoint;
+            default:
+                return UntrustedValues.cut(requestValue(request, response), maxLength);
+        }
+    }
+
+    private String requestValue(ContainerRequestContext request, ContainerResponseContext response) {
+        switch (kind) {
+            case PATH:
+                String path = request.getUriInfo().getPath();
+                return path.startsWith("/") ? path : "/" + path;
             case PATH_PARAM:
                 return request.getUriInfo().getPathParameters().getFirst(argument);
             case QUERY_PARAM:
@@ -153,7 +165,7 @@ final class LabelSource {
         } catch (NoSuchMethodException e) {
             throw new IllegalArgumentException(at + ": provider: " + type.getName()
                     + " has no no-arg constructor", e);
-        } catch (ReflectiveOperationException | RuntimeException e) {
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
             throw new IllegalArgumentException(at + ": provider: cannot instantiate " + type.getName()
                     + ": " + e, e);
         }

@@ -50,7 +50,7 @@ final class MethodAnnotations {
             if (skips(gauges[i], timing)) {
                 continue;
             }
-            GaugeDataPoint point = (GaugeDataPoint) gauges[i].point(request, null, method, 0, matched);
+            GaugeDataPoint point = (GaugeDataPoint) gauges[i].point(timing, request, null, method, 0, matched);
             point.inc();
             if (raised != null) {
                 raised[i] = point;
@@ -61,23 +61,32 @@ final class MethodAnnotations {
 
     void finish(RequestTiming timing, String method, ContainerRequestContext request,
                 ContainerResponseContext response, int status, long nanos) {
-        for (BoundMetric counter : counters) {
-            if (!skips(counter, timing)) {
-                ((CounterDataPoint) counter.point(request, response, method, status, matched)).inc();
+        try {
+            for (BoundMetric counter : counters) {
+                if (!skips(counter, timing)) {
+                    ((CounterDataPoint) counter.point(timing, request, response, method, status, matched)).inc();
+                }
             }
-        }
-        double seconds = nanos / 1e9;
-        for (BoundMetric timer : timers) {
-            if (!skips(timer, timing)) {
-                ((DistributionDataPoint) timer.point(request, response, method, status, matched)).observe(seconds);
+            double seconds = nanos / 1e9;
+            for (BoundMetric timer : timers) {
+                if (!skips(timer, timing)) {
+                    ((DistributionDataPoint) timer.point(timing, request, response, method, status, matched))
+                            .observe(seconds);
+                }
             }
+        } finally {
+            lowerGauges(timing);
         }
+    }
+
+    /** Whatever happened to the request and to its other metrics, a raised gauge comes back down. */
+    private void lowerGauges(RequestTiming timing) {
         for (int i = 0; i < gauges.length; i++) {
             if (skips(gauges[i], timing)) {
                 continue;
             }
             GaugeDataPoint point = timing.raisedGauges != null ? timing.raisedGauges[i]
-                    : (GaugeDataPoint) gauges[i].point(null, null, null, 0, null);
+                    : (GaugeDataPoint) gauges[i].point(null, null, null, null, 0, null);
             point.dec();
         }
     }

@@ -3,6 +3,7 @@ package io.github.promjaxrs.internal;
 import io.github.promjaxrs.annotation.DoNotTrack;
 import io.github.promjaxrs.annotation.ExcludeAllMetrics;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.container.DynamicFeature;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.FeatureContext;
@@ -49,7 +50,11 @@ public final class MetricsDynamicFeature implements DynamicFeature {
         }
         boolean isMetricsResource = resourceClass == MetricsResource.class;
         if (isMetricsResource && metricsEndpointFilter != null) {
-            context.register(metricsEndpointFilter);
+            GuardFilter guard = new GuardFilter(metricsEndpointFilter);
+            context.register(guard, guard.priority());
+            if (metricsEndpointFilter instanceof ContainerResponseFilter) {
+                context.register(metricsEndpointFilter, ContainerResponseFilter.class);
+            }
         }
         Method annotated = InheritedAnnotations.annotatedMethod(method);
         String httpMethod = InheritedAnnotations.httpMethod(annotated);

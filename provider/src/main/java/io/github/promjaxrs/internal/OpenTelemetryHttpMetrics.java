@@ -7,6 +7,7 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Logger;
 
 /**
  * The default request metrics under {@code Conventions.OPENTELEMETRY}: the HTTP server metrics of
@@ -19,6 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class OpenTelemetryHttpMetrics implements RequestMetrics {
 
+    private static final Logger LOG = Logger.getLogger(OpenTelemetryHttpMetrics.class.getName());
     static final String DURATION = "http_server_request_duration_seconds";
     static final String ACTIVE = "http_server_active_requests";
     /** The boundaries the semantic conventions advise for {@code http.server.request.duration}. */
@@ -53,7 +55,7 @@ public final class OpenTelemetryHttpMetrics implements RequestMetrics {
     private final GroupSeries.Resolver resolver = this::resolve;
 
     public OpenTelemetryHttpMetrics(Settings settings) {
-        this.labels = new DefaultLabels(settings.defaultLabels(), settings.maxLabelValueLength());
+        this.labels = new DefaultLabels(settings.defaultLabels(), settings.maxLabelValueLength(), LOG);
         SharedRegistrations.Owner owner = settings.owner();
         String[] durationLabels = labels.labelNames(DURATION_LABELS);
         String durationHelp = "Duration of HTTP server requests.";
@@ -93,15 +95,15 @@ public final class OpenTelemetryHttpMetrics implements RequestMetrics {
         if (row >= 0 && labels.allStatic()) {
             point = activeByRow[row];
             if (point == null) {
-                point = active.labelValues(labels.values(request, null, MethodNames.STANDARD[methodIndex], scheme),
+                point = active.labelValues(labels.values(null, MethodNames.STANDARD[methodIndex], scheme),
                         activeStatic);
                 if (!active.isOverflow(point)) {
                     activeByRow[row] = point; // races are benign: client_java returns the same data point
                 }
             }
         } else {
-            point = active.labelValues(labels.values(request, null, MethodNames.STANDARD[methodIndex], scheme),
-                    activeStatic);
+            point = active.labelValues(labels.values(labels.dynamicValues(timing, request, null),
+                    MethodNames.STANDARD[methodIndex], scheme), activeStatic);
         }
         point.inc();
         timing.active = point;
@@ -118,14 +120,14 @@ public final class OpenTelemetryHttpMetrics implements RequestMetrics {
         if (row >= 0 && labels.allStatic() && GroupSeries.cacheable(row, status)) {
             group.series(row, status, resolver).duration().observe(seconds);
         } else {
-            duration.labelValues(labels.values(request, response,
+            duration.labelValues(labels.values(labels.dynamicValues(timing, request, response),
                     durationValues(MethodNames.STANDARD[methodIndex], group.route, Integer.toString(status), scheme)),
                     durationStatic).observe(seconds);
         }
     }
 
     private RequestSeries resolve(int row, GroupSeries group, String status) {
-        DistributionDataPoint point = duration.labelValues(labels.values(null, null, durationValues(
+        DistributionDataPoint point = duration.labelValues(labels.values(null, durationValues(
                 MethodNames.STANDARD[row % MethodNames.STANDARD_COUNT], group.route, status,
                 SCHEMES[row / MethodNames.STANDARD_COUNT])), durationStatic);
         return new RequestSeries(point, null, !duration.isOverflow(point));

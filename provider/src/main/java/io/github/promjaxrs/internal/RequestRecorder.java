@@ -75,11 +75,17 @@ public final class RequestRecorder {
             matchedAtEnd.matched(timing, request);
         }
         String method = methodNames.normalise(request.getMethod());
-        if (defaults != null && !timing.excluded && !timing.untracked) {
-            defaults.record(timing, method, request, response, status, nanos, unmappedException);
+        try {
+            if (defaults != null && !timing.excluded && !timing.untracked) {
+                defaults.record(timing, method, request, response, status, nanos, unmappedException);
+            }
+        } finally {
+            if (timing.annotations != null) {
+                timing.annotations.finish(timing, method, request, response, status, nanos);
+            }
         }
-        if (timing.annotations != null) {
-            timing.annotations.finish(timing, method, request, response, status, nanos);
+        if (timing.fatal != null) {
+            throw timing.fatal;
         }
     }
 

@@ -24,6 +24,8 @@ public class RequestTiming {
     GaugeDataPoint[] raisedGauges;
     /** Finished already: a request counts once, whichever hook sees its end first. */
     boolean finished;
+    /** Thrown by a label's code, and rethrown once the request is recorded: see {@link UntrustedValues#failed}. */
+    VirtualMachineError fatal;
 
     public RequestTiming(long startNanos, boolean excluded) {
         this.startNanos = startNanos;

@@ -50,6 +50,27 @@ class CountedTest {
         }
     }
 
+    @Path("/overridden")
+    @Counted(name = "overridden_calls", help = "The class's definition")
+    public static class OverriddenDefinition {
+        @GET
+        @Counted(name = "overridden_calls", help = "The method's definition",
+                labels = @Label(name = "method", from = Label.Source.METHOD))
+        public String get() {
+            return "x";
+        }
+    }
+
+    @Path("/relabelled")
+    @Counted(name = "team_calls", labels = @Label(name = "team", value = "class"))
+    public static class OverriddenStaticLabel {
+        @GET
+        @Counted(name = "team_calls", labels = @Label(name = "team", value = "method"))
+        public String get() {
+            return "x";
+        }
+    }
+
     @Path("/failing")
     public static class FailingCounted {
         @GET
@@ -102,6 +123,27 @@ class CountedTest {
             app.get("/all/two");
 
             assertThat(app.lines("all_calls_total")).containsExactly("all_calls_total 2.0");
+        }
+    }
+
+    @Test
+    void onAMethodAndItsClassWithAnotherDefinitionTheMethodsWins() {
+        try (TestApp app = TestApp.start(OverriddenDefinition.class)) {
+            app.get("/overridden");
+
+            assertThat(app.exposition()).contains("# HELP overridden_calls_total The method's definition\n");
+            assertThat(app.lines("overridden_calls_total")).containsExactly("overridden_calls_total{method=\"GET\"} 1.0");
+        }
+    }
+
+    @Test
+    void onAMethodAndItsClassWithOtherStaticLabelValuesOnlyTheMethodsSeriesExists() {
+        try (TestApp app = TestApp.start(OverriddenStaticLabel.class)) {
+            assertThat(app.lines("team_calls_total")).containsExactly("team_calls_total{team=\"method\"} 0.0");
+
+            app.get("/relabelled");
+
+            assertThat(app.lines("team_calls_total")).containsExactly("team_calls_total{team=\"method\"} 1.0");
         }
     }
 

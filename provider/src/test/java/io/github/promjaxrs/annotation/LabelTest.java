@@ -3,6 +3,7 @@ package io.github.promjaxrs.annotation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.promjaxrs.LabelValue;
+import io.github.promjaxrs.fixture.CapturedLogs;
 import io.github.promjaxrs.fixture.TestApp;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -174,6 +175,9 @@ class LabelTest {
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(response.body()).isEqualTo("still fine");
             assertThat(app.lines("by_broken_total")).containsExactly("by_broken_total{region=\"ERROR\"} 1.0");
+            assertThat(CapturedLogs.messages()).containsExactly("io.github.promjaxrs.internal.BoundMetric WARNING:"
+                    + " promjaxrs: label \"region\" of @Counted(name=\"by_broken\") on LabelledResource.broken failed;"
+                    + " recording the value 'ERROR' (logged once per metric)");
         }
     }
 

@@ -1,10 +1,7 @@
 package io.github.promjaxrs.examples.orders;
 
-import io.github.promjaxrs.Conventions;
 import io.github.promjaxrs.PrometheusMetrics;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The example's promjaxrs set-up, in one place: every request metric labelled
@@ -32,26 +29,9 @@ final class OrdersMetrics {
                 .registerDefault(CountedByClient.class)
                 .cardinalityLimit(CARDINALITY_LIMIT);
         settings.metricsToken().ifPresent(token -> builder.metricsEndpointFilter(new BearerTokenFilter(token)));
-        conventions(System.getenv("PROMJAXRS_CONVENTIONS")).ifPresent(builder::conventions);
         PrometheusMetrics metrics = builder.build();
         metrics.info("orders_app_info", "Version of the orders example", Map.of("version", version())).set(1);
         return metrics;
-    }
-
-    /**
-     * {@code PROMJAXRS_CONVENTIONS=opentelemetry} switches to the OpenTelemetry names. Temporary:
-     * promjaxrs reads its {@code PROMJAXRS_*} configuration itself once that lands, and this goes.
-     */
-    static Optional<Conventions> conventions(String value) {
-        if (value == null || value.isBlank()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(Conventions.valueOf(value.trim().toUpperCase(Locale.ROOT)));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("PROMJAXRS_CONVENTIONS: expected promjaxrs or opentelemetry, got '"
-                    + value + "'", e);
-        }
     }
 
     /** The version the fat jar's manifest carries; {@code dev} when run from classes (tests, IDE). */

@@ -57,11 +57,9 @@ final class FilteredEndpoint {
         GuardedRequest guarded = new GuardedRequest(request);
         try {
             guard.filter(guarded);
-        } catch (VirtualMachineError e) {
-            throw e;
         } catch (Throwable e) {
             LOG.log(Level.WARNING, "promjaxrs: the metricsEndpointFilter failed; refusing the scrape", e);
-            return Response.serverError().type("text/plain").entity("An error occurred while checking the request\n")
+            return Response.serverError().type("text/plain; charset=utf-8").entity("An error occurred while checking the request\n")
                     .build();
         }
         return guarded.refusal();

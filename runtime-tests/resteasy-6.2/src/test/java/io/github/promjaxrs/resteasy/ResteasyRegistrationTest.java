@@ -1,12 +1,15 @@
 package io.github.promjaxrs.resteasy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.github.promjaxrs.PrometheusMetrics;
+import io.github.promjaxrs.PrometheusMetricsFeature;
 import io.github.promjaxrs.annotation.Counted;
 import io.github.promjaxrs.fixture.FailingResource;
 import io.github.promjaxrs.fixture.ItemsResource;
 import io.github.promjaxrs.fixture.ResteasyTestRuntime.UndertowServer;
+import io.github.promjaxrs.fixture.SystemProperties;
 import io.github.promjaxrs.fixture.TestApp;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import jakarta.ws.rs.ApplicationPath;
@@ -20,6 +23,7 @@ import java.util.function.BiConsumer;
 import org.jboss.resteasy.core.ResteasyDeploymentImpl;
 import org.jboss.resteasy.spi.ResteasyDeployment;
 import org.jboss.resteasy.spi.ResteasyProviderFactory;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,6 +33,13 @@ import org.junit.jupiter.api.Test;
  * deployment starts, and run with RESTEasy's default exception mapper turned off.
  */
 class ResteasyRegistrationTest {
+
+    private final SystemProperties system = new SystemProperties();
+
+    @AfterEach
+    void restoreSystemProperties() {
+        system.close();
+    }
 
     private static final String COUNT = "jaxrs_http_request_duration_seconds_count";
 
@@ -131,6 +142,38 @@ class ResteasyRegistrationTest {
                     .containsExactly(COUNT + "{method=\"GET\",path=\"/items/{id}\",status=\"200\"} 1");
             assertThat(app.get("/api/metrics").body()).contains(COUNT + "{method=\"GET\",path=\"/items/{id}\",status=\"200\"} 1\n");
         }
+    }
+
+    /** What a web.xml gives RESTEasy to register the feature by class name, with no Application class. */
+    private static Map<String, String> webXml(String providers) {
+        return Map.of("resteasy.resources", ItemsResource.class.getName(), "resteasy.providers", providers);
+    }
+
+    @Test
+    void namedInTheResteasyProvidersContextParameterTheFeatureServesTheEndpointAndRecordsRequests() {
+        system.set("promjaxrs.defaults_prefix", "resteasy_providers").set("promjaxrs.jvm_metrics", "false");
+        try (TestApp app = TestApp.serving(PrometheusRegistry.defaultRegistry,
+                UndertowServer.startWebApplication(webXml(PrometheusMetricsFeature.class.getName())))) {
+            assertThat(app.get("/items/7").body()).isEqualTo("item 7");
+
+            String count = "resteasy_providers_http_request_duration_seconds_count";
+            assertThat(app.lines(count))
+                    .containsExactly(count + "{method=\"GET\",path=\"/items/{id}\",status=\"200\"} 1");
+            assertThat(app.get("/metrics").body())
+                    .contains(count + "{method=\"GET\",path=\"/items/{id}\",status=\"200\"} 1\n");
+        }
+    }
+
+    @Test
+    void anInvalidPropertyFailsTheWebApplicationsStartNamingIt() {
+        system.set("promjaxrs.defaults_prefix", "resteasy_invalid").set("promjaxrs.jvm_metrics", "false")
+                .set("promjaxrs.group_by", "route");
+
+        Throwable thrown = catchThrowable(() -> UndertowServer.startWebApplication(
+                webXml(PrometheusMetricsFeature.class.getName())).close());
+
+        // Undertow wraps it in the servlet's failure to start
+        assertThat(thrown).hasStackTraceContaining("promjaxrs.group_by=route (system property): not one of template, path, endpoint");
     }
 
     private static final Map<String, String> NO_DEFAULT_MAPPER = Map.of("dev.resteasy.exception.mapper", "false");

@@ -1,6 +1,5 @@
 package io.github.promjaxrs.internal;
 
-import com.sun.net.httpserver.HttpExchange;
 import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -32,20 +31,20 @@ import java.util.Map;
  * endpoint. Headers, method, URI and {@link #abortWith} are real; there is no entity, no
  * matched resource, and nothing can be changed but properties.
  */
-final class JdkRequestContext implements ContainerRequestContext {
+final class PortRequestContext implements ContainerRequestContext {
 
-    private final HttpExchange exchange;
+    private final RequestHead request;
     private final URI baseUri;
     private final Map<String, Object> properties = new HashMap<>();
     private final MultivaluedMap<String, String> headers = new MultivaluedHashMap<>();
     private Response abortResponse;
 
-    JdkRequestContext(HttpExchange exchange) {
-        this.exchange = exchange;
-        String host = exchange.getLocalAddress().getHostString();
+    PortRequestContext(RequestHead request) {
+        this.request = request;
+        String host = request.local.getHostString();
         this.baseUri = URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":"
-                + exchange.getLocalAddress().getPort() + "/");
-        exchange.getRequestHeaders().forEach((name, values) -> headers.put(name, new ArrayList<>(values)));
+                + request.local.getPort() + "/");
+        request.headers.forEach((name, values) -> headers.put(name, new ArrayList<>(values)));
     }
 
     /** The response a filter aborted with, or null. */
@@ -100,7 +99,7 @@ final class JdkRequestContext implements ContainerRequestContext {
 
     @Override
     public String getMethod() {
-        return exchange.getRequestMethod();
+        return request.method;
     }
 
     @Override
@@ -115,7 +114,7 @@ final class JdkRequestContext implements ContainerRequestContext {
 
     @Override
     public String getHeaderString(String name) {
-        List<String> values = exchange.getRequestHeaders().get(name);
+        List<String> values = request.headers.get(name);
         return values == null ? null : String.join(",", values);
     }
 
@@ -214,7 +213,7 @@ final class JdkRequestContext implements ContainerRequestContext {
     private final class ScrapeUriInfo implements UriInfo {
 
         private URI requestUri() {
-            return baseUri.resolve(exchange.getRequestURI());
+            return baseUri.resolve(request.target);
         }
 
         @Override
@@ -224,7 +223,7 @@ final class JdkRequestContext implements ContainerRequestContext {
 
         @Override
         public String getPath(boolean decode) {
-            String path = decode ? exchange.getRequestURI().getPath() : exchange.getRequestURI().getRawPath();
+            String path = decode ? request.target.getPath() : request.target.getRawPath();
             return path == null || path.isEmpty() ? "" : path.substring(1);
         }
 
@@ -250,7 +249,7 @@ final class JdkRequestContext implements ContainerRequestContext {
 
         @Override
         public URI getAbsolutePath() {
-            return baseUri.resolve(exchange.getRequestURI().getRawPath());
+            return baseUri.resolve(request.target.getRawPath());
         }
 
         @Override
@@ -286,7 +285,7 @@ final class JdkRequestContext implements ContainerRequestContext {
         @Override
         public MultivaluedMap<String, String> getQueryParameters(boolean decode) {
             MultivaluedMap<String, String> parameters = new MultivaluedHashMap<>();
-            String query = exchange.getRequestURI().getRawQuery();
+            String query = request.target.getRawQuery();
             if (query == null) {
                 return parameters;
             }
