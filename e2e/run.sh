@@ -26,6 +26,8 @@ set -euo pipefail
 
 cd "$(dirname "$0")/.."
 root=$PWD
+# wait_until, start_watchdog, show_logs, keep_or_remove, apt_install
+source e2e/lib.sh
 jersey_jar=examples-jersey/target/examples-jersey.jar
 resteasy_jar=examples-resteasy/target/examples-resteasy.jar
 default_jobs="orders-jersey=$jersey_jar orders-resteasy=$resteasy_jar"
@@ -80,34 +82,13 @@ cleanup() {
         kill -KILL "$pid" 2>/dev/null || true
         wait "$pid" 2>/dev/null || true
     done
-    if [ "$rc" -ne 0 ]; then
-        local file
-        for file in "$tmp"/*.log; do
-            [ -s "$file" ] || continue
-            printf -- '--- last lines of %s\n' "${file##*/}" >&2
-            tail -n 15 "$file" >&2
-        done
-    fi
-    if [ "${E2E_KEEP:-}" = 1 ]; then
-        echo "e2e: kept $tmp" >&2
-    else
-        rm -rf "$tmp"
-    fi
+    [ "$rc" -eq 0 ] || show_logs "$tmp" 15
+    keep_or_remove "$tmp" "${E2E_KEEP:-}" e2e
     exit "$rc"
 }
 trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
-
-# wait_until SECONDS COMMAND...: retries the command every half second until it succeeds
-wait_until() {
-    local end=$((SECONDS + $1))
-    shift
-    until "$@"; do
-        ((SECONDS < end)) || return 1
-        sleep 0.5
-    done
-}
 
 # ---------------------------------------------------------------- tools
 missing=()
@@ -116,15 +97,8 @@ command -v python3 > /dev/null || missing+=(python3)
 command -v curl > /dev/null || missing+=(curl)
 command -v java > /dev/null || die "java is not on the PATH (JDK 17 needed)"
 if [ ${#missing[@]} -gt 0 ]; then
-    if [ "$(id -u)" -ne 0 ] || ! command -v apt-get > /dev/null; then
-        die "missing ${missing[*]}: install them (Debian: apt-get install -y --no-install-recommends ${missing[*]}), or run this as root on Debian, which installs them"
-    fi
     log "installing ${missing[*]} with apt-get (Debian's prometheus package brings promtool; its own service is not used)"
-    export DEBIAN_FRONTEND=noninteractive
-    timeout 300 apt-get update -q > "$tmp/apt.log" 2>&1 || die "apt-get update failed (see above)"
-    timeout 600 apt-get install -y -q --no-install-recommends "${missing[@]}" >> "$tmp/apt.log" 2>&1 \
-        || die "apt-get install ${missing[*]} failed (see above)"
-    rm -f "$tmp/apt.log"
+    apt_install "$tmp" "${missing[@]}" || die "could not install ${missing[*]} (see above)"
 fi
 prometheus_bin=$(command -v prometheus)
 promtool_bin=$(command -v promtool)
@@ -165,15 +139,7 @@ load_jar=$(copy_jar "$load_jar")
 
 # From here on the run is bounded as a whole: past E2E_TIMEOUT the watchdog stops it (and cleanup
 # runs). Installing and building, before, have time limits of their own.
-(
-    trap 'kill -TERM $sleeper 2>/dev/null; exit 0' TERM
-    sleep "$overall" &
-    sleeper=$!
-    wait "$sleeper"
-    echo "e2e: FAIL: still running after E2E_TIMEOUT=$overall s; stopping" >&2
-    kill -TERM $$
-) &
-watchdog=$!
+start_watchdog "$overall" "e2e: FAIL: still running after E2E_TIMEOUT=$overall s; stopping"
 
 # ---------------------------------------------------------------- services
 read -r -a free <<< "$("${promapi[@]}" free-ports $((2 * ${#names[@]} + 1)))"

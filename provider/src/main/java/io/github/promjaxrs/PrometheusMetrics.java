@@ -37,6 +37,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Prometheus metrics for a Jakarta REST application: register it like any {@link Feature}.
@@ -60,8 +62,13 @@ public final class PrometheusMetrics implements Feature, AutoCloseable {
     private final SharedRegistrations.Owner owner;
     private final RequestRecorder recorder;
     private final Instrumentation instrumentation;
-    /** The separate port the {@code promjaxrs.metrics_port} property started, or null. */
-    private volatile MetricsServer propertyServer;
+    /** The separate ports this instance started (the {@code metrics_port} property's among them), to stop on close. */
+    private final List<MetricsServer> servers = new CopyOnWriteArrayList<>();
+    /** The applications this instance is installed in and that have not stopped (where the runtime tells). */
+    private final AtomicInteger applications = new AtomicInteger();
+    /** Closed when its last application stops: an instance built from configuration alone, which no code can close. */
+    private volatile boolean closeWhenUnused;
+    private volatile boolean closed;
 
     private PrometheusMetrics(Builder b) {
         this.registry = b.registry;
@@ -101,7 +108,7 @@ public final class PrometheusMetrics implements Feature, AutoCloseable {
                     overflows, exemplars, b.maxLabelValueLength);
             String path = b.path == null ? null : Naming.normalisePath(b.path);
             this.instrumentation = new Instrumentation(recorder, annotations, path,
-                    path == null ? null : new MetricsResource(registry), metricsEndpointFilter);
+                    path == null ? null : new MetricsResource(registry), metricsEndpointFilter, this::applicationStopped);
             if (b.jvmMetrics == null ? registry == PrometheusRegistry.defaultRegistry : b.jvmMetrics) {
                 JvmMetricsRegistration.register(registry);
             }
@@ -140,8 +147,25 @@ public final class PrometheusMetrics implements Feature, AutoCloseable {
      */
     @Override
     public boolean configure(FeatureContext context) {
+        applications.incrementAndGet();
         Runtimes.recognise(context).install(context, instrumentation);
         return true;
+    }
+
+    /** Closes this instance once the last application it is installed in stops. */
+    void closeWhenUnused() {
+        this.closeWhenUnused = true;
+    }
+
+    boolean isClosed() {
+        return closed;
+    }
+
+    /** Told by a runtime that reports it (Jersey) that an application this instance is installed in stopped. */
+    private void applicationStopped() {
+        if (applications.decrementAndGet() <= 0 && closeWhenUnused) {
+            close();
+        }
     }
 
     /** This instance as a feature that installs itself with {@code adapter}, whatever the runtime: for tests. */
@@ -159,11 +183,11 @@ public final class PrometheusMetrics implements Feature, AutoCloseable {
      */
     @Override
     public void close() {
-        MetricsServer server = propertyServer;
-        propertyServer = null;
-        if (server != null) {
+        closed = true;
+        for (MetricsServer server : servers) {
             server.close();
         }
+        servers.clear();
         recorder.close();
         owner.releaseAll();
     }
@@ -191,10 +215,15 @@ public final class PrometheusMetrics implements Feature, AutoCloseable {
         return startHttpServer(null, port);
     }
 
-    /** Serves the registry on its own port, bound to {@code host} ({@code null}: all interfaces). */
+    /**
+     * Serves the registry on its own port, bound to {@code host} ({@code null}: all interfaces).
+     * {@link #close()} stops it too.
+     */
     public MetricsServer startHttpServer(String host, int port) {
         try {
-            return PortServer.start(registry, host, port, metricsEndpointFilter);
+            MetricsServer server = PortServer.start(registry, host, port, metricsEndpointFilter);
+            servers.add(server);
+            return server;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start the metrics server on port " + port, e);
         }
@@ -411,7 +440,9 @@ public final class PrometheusMetrics implements Feature, AutoCloseable {
                 // the port before the metrics: when it cannot start, nothing is registered yet
                 server = properties.startServer(registry, metricsEndpointFilter);
                 PrometheusMetrics metrics = new PrometheusMetrics(this);
-                metrics.propertyServer = server;
+                if (server != null) {
+                    metrics.servers.add(server);
+                }
                 built = true;
                 return metrics;
             } catch (IllegalArgumentException e) {

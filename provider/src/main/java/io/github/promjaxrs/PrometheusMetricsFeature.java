@@ -57,8 +57,9 @@ public final class PrometheusMetricsFeature implements Feature {
             Map<String, String> settings = properties.values();
             WeakReference<PrometheusMetrics> reference = SHARED.get(settings);
             PrometheusMetrics shared = reference == null ? null : reference.get();
-            if (shared == null) {
+            if (shared == null || shared.isClosed()) {
                 shared = PrometheusMetrics.builder().build(properties);
+                shared.closeWhenUnused();
                 SHARED.put(settings, new WeakReference<>(shared));
             }
             return shared;

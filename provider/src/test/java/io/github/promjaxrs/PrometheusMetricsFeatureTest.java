@@ -2,6 +2,7 @@ package io.github.promjaxrs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.promjaxrs.fixture.ItemsResource;
@@ -12,6 +13,7 @@ import jakarta.ws.rs.core.Application;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -109,6 +111,37 @@ class PrometheusMetricsFeatureTest {
                         .containsExactly("feature_kept_http_request_total{method=\"GET\",status=\"200\"} 2.0");
             }
         }
+    }
+
+    @Test
+    void onJerseyTheSharedInstanceClosesWithItsLastApplication() {
+        assumeThat(TestApp.runtime().name()).as("Jersey tells when an application stops; RESTEasy does not")
+                .isEqualTo("jersey");
+        prefix("feature_closed");
+        system.set("promjaxrs.metrics_port", "0").set("promjaxrs.metrics_host", "127.0.0.1");
+        Set<String> before = threadNames();
+        try (TestApp first = start(PrometheusMetricsFeature.class, ItemsResource.class)) {
+            try (TestApp second = start(PrometheusMetricsFeature.class, ItemsResource.class)) {
+                second.get("/items");
+            }
+            assertThat(first.lines("feature_closed_http_request_total"))
+                    .as("the first application still uses the instance")
+                    .containsExactly("feature_closed_http_request_total{method=\"GET\",status=\"200\"} 1.0");
+        }
+
+        assertThat(TestApp.exposition(PrometheusRegistry.defaultRegistry)).doesNotContain("feature_closed_");
+        assertThat(threadNames()).filteredOn(name -> name.startsWith("promjaxrs"))
+                .as("the separate port's threads").isSubsetOf(before);
+        try (TestApp again = start(PrometheusMetricsFeature.class, ItemsResource.class)) {
+            again.get("/items");
+            assertThat(again.lines("feature_closed_http_request_total"))
+                    .containsExactly("feature_closed_http_request_total{method=\"GET\",status=\"200\"} 1.0");
+        }
+    }
+
+    private static Set<String> threadNames() {
+        return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive)
+                .map(t -> t.getName() + "#" + t.getId()).collect(Collectors.toSet());
     }
 
     @Test

@@ -11,15 +11,17 @@ import java.util.WeakHashMap;
  *
  * @param metricsPath     the normalised endpoint path, or null for no endpoint
  * @param metricsResource the endpoint, or null for none
- * @param guard           the {@code metricsEndpointFilter}, or null for none
+ * @param guard              the {@code metricsEndpointFilter}, or null for none
+ * @param applicationStopped to run when an application it is installed in stops, where the runtime tells
  */
 public record Instrumentation(RequestRecorder recorder, AnnotationBinder annotations, String metricsPath,
                               MetricsResource metricsResource, ContainerRequestFilter guard,
-                              Set<Object> mountedIn) {
+                              Runnable applicationStopped, Set<Object> mountedIn) {
 
     public Instrumentation(RequestRecorder recorder, AnnotationBinder annotations, String metricsPath,
-                           MetricsResource metricsResource, ContainerRequestFilter guard) {
-        this(recorder, annotations, metricsPath, metricsResource, guard,
+                           MetricsResource metricsResource, ContainerRequestFilter guard,
+                           Runnable applicationStopped) {
+        this(recorder, annotations, metricsPath, metricsResource, guard, applicationStopped,
                 Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>())));
     }
 

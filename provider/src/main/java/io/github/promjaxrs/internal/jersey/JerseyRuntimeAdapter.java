@@ -42,6 +42,7 @@ public final class JerseyRuntimeAdapter implements RuntimeAdapter, MethodHooks {
         // the request contract only: the end of the request is the writer's
         context.register(new JerseyTimingFilter(this), Map.of(ContainerRequestFilter.class, Integer.MIN_VALUE));
         context.register(instrumentation.dynamicFeature(this));
+        context.register(new ApplicationShutdown(instrumentation.applicationStopped()));
         if (instrumentation.metricsResource() != null) {
             context.register(new MetricsModelProcessor(instrumentation.metricsPath(), instrumentation.metricsResource()));
         }
