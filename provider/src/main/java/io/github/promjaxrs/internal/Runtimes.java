@@ -3,6 +3,7 @@ package io.github.promjaxrs.internal;
 import io.github.promjaxrs.internal.portable.PortableRuntimeAdapter;
 import jakarta.ws.rs.core.FeatureContext;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.WeakHashMap;
@@ -21,23 +22,33 @@ public final class Runtimes {
 
     private static final Logger LOG = Logger.getLogger(Runtimes.class.getName());
 
-    /** A type of each runtime's configuration object, the package of its adapter, and the adapter. */
+    /**
+     * A type of each runtime's configuration object, the package of its adapter, the adapter, and
+     * runtime classes the adapter uses: a server may show an application part of a runtime only
+     * (Open Liberty shows RESTEasy's SPI, {@code org.jboss.resteasy.spi}, and hides its core).
+     */
     private enum Known {
         JERSEY("Jersey", "org.glassfish.jersey.server.ServerConfig", "io.github.promjaxrs.internal.jersey.",
-                "JerseyRuntimeAdapter"),
+                "JerseyRuntimeAdapter", "org.glassfish.jersey.server.ContainerRequest",
+                "org.glassfish.jersey.server.model.ResourceMethodInvoker"),
         RESTEASY("RESTEasy", "org.jboss.resteasy.spi.ResteasyProviderFactory", "io.github.promjaxrs.internal.resteasy.",
-                "ResteasyRuntimeAdapter");
+                "ResteasyRuntimeAdapter", "org.jboss.resteasy.core.ResourceMethodInvoker",
+                "org.jboss.resteasy.core.interception.jaxrs.PreMatchContainerRequestContext",
+                "org.jboss.resteasy.plugins.server.Cleanables");
 
         final String displayName;
         final String configurationType;
         final String adapterPackage;
         final String adapterClass;
+        final List<String> usedTypes;
 
-        Known(String displayName, String configurationType, String adapterPackage, String adapterSimpleName) {
+        Known(String displayName, String configurationType, String adapterPackage, String adapterSimpleName,
+              String... usedTypes) {
             this.displayName = displayName;
             this.configurationType = configurationType;
             this.adapterPackage = adapterPackage;
             this.adapterClass = adapterPackage + adapterSimpleName;
+            this.usedTypes = List.of(usedTypes);
         }
     }
 
@@ -65,7 +76,7 @@ public final class Runtimes {
     private static RuntimeAdapter load(Known runtime, Class<?> runtimeType) {
         ClassLoader own = Runtimes.class.getClassLoader();
         try {
-            Class<?> adapter = seesSame(own, runtimeType)
+            Class<?> adapter = seesRuntime(own, runtime, runtimeType)
                     ? Class.forName(runtime.adapterClass, true, own)
                     : bridge(own, runtimeType.getClassLoader(), runtime).loadClass(runtime.adapterClass);
             return (RuntimeAdapter) adapter.getDeclaredConstructor().newInstance();
@@ -78,9 +89,19 @@ public final class Runtimes {
         }
     }
 
-    private static boolean seesSame(ClassLoader own, Class<?> runtimeType) {
+    /** Whether promjaxrs' class loader sees the runtime's configuration type and every type its adapter uses as the runtime's own. */
+    private static boolean seesRuntime(ClassLoader own, Known runtime, Class<?> runtimeType) {
+        ClassLoader runtimeLoader = runtimeType.getClassLoader();
         try {
-            return Class.forName(runtimeType.getName(), false, own) == runtimeType;
+            if (Class.forName(runtimeType.getName(), false, own) != runtimeType) {
+                return false;
+            }
+            for (String used : runtime.usedTypes) {
+                if (Class.forName(used, false, own) != Class.forName(used, false, runtimeLoader)) {
+                    return false;
+                }
+            }
+            return true;
         } catch (ClassNotFoundException | LinkageError e) {
             return false;
         }
