@@ -71,7 +71,7 @@ for pass in $(seq 1 "$request_passes"); do
 done
 echo "==> bytes per request on the request thread, one JVM per variant"
 : > "$out/allocation.tsv"
-for variant in NONE PROMJAXRS PROMJAXRS_NO_ENDPOINT PROMJAXRS_ANNOTATED MICROMETER DROPWIZARD; do
+for variant in NONE PROMJAXRS PROMJAXRS_NO_ENDPOINT PROMJAXRS_ANNOTATED PROMJAXRS_OPENTELEMETRY MICROMETER DROPWIZARD; do
     java -cp "$jar" io.github.promjaxrs.benchmarks.RequestAllocation "$variant" "$allocation_requests" >> "$out/allocation.tsv" \
         2> "$out/allocation-$variant.log"
 done

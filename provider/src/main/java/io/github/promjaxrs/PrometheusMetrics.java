@@ -11,6 +11,8 @@ import io.github.promjaxrs.internal.LibraryVersion;
 import io.github.promjaxrs.internal.MetricDefinition;
 import io.github.promjaxrs.internal.MetricsResource;
 import io.github.promjaxrs.internal.Naming;
+import io.github.promjaxrs.internal.OpenTelemetryHttpMetrics;
+import io.github.promjaxrs.internal.RequestMetrics;
 import io.github.promjaxrs.internal.PortServer;
 import io.github.promjaxrs.internal.RequestRecorder;
 import io.github.promjaxrs.internal.RuntimeAdapter;
@@ -78,13 +80,18 @@ public final class PrometheusMetrics implements Feature, AutoCloseable {
             boolean exemplars = SpanContextSupplier.hasSpanContext();
             String prefix = b.defaultsPrefix.isEmpty() ? "" : b.defaultsPrefix + "_";
             CardinalityOverflows overflows;
-            DefaultMetrics defaultMetrics = null;
+            RequestMetrics defaultMetrics = null;
             try {
                 overflows = new CardinalityOverflows(owner, prefix + "exporter_cardinality_overflow_total");
                 if (b.exportDefaults) {
-                    defaultMetrics = new DefaultMetrics(new DefaultMetrics.Settings(owner, b.defaultsPrefix,
-                            b.buckets, b.defaultLatencyAsHistogram, b.nativeHistograms, b.groupBy, b.defaultLabels,
-                            b.cardinalityLimit, overflows, exemplars, b.maxLabelValueLength));
+                    defaultMetrics = b.conventions == Conventions.OPENTELEMETRY
+                            ? new OpenTelemetryHttpMetrics(new OpenTelemetryHttpMetrics.Settings(owner,
+                                    b.bucketsSet ? b.buckets : OpenTelemetryHttpMetrics.ADVISED_BUCKETS,
+                                    b.nativeHistograms, b.defaultLabels, b.maxLabelValueLength, b.cardinalityLimit,
+                                    overflows, exemplars))
+                            : new DefaultMetrics(new DefaultMetrics.Settings(owner, b.defaultsPrefix, b.buckets,
+                                    b.defaultLatencyAsHistogram, b.nativeHistograms, b.groupBy, b.defaultLabels,
+                                    b.cardinalityLimit, overflows, exemplars, b.maxLabelValueLength));
                     String info = prefix + "exporter_info";
                     String help = "Information about the promjaxrs exporter";
                     owner.register(info, MetricDefinition.of("Gauge", info, help, "version"),
@@ -117,9 +124,12 @@ public final class PrometheusMetrics implements Feature, AutoCloseable {
             return new IllegalArgumentException("defaultsPrefix '" + b.defaultsPrefix + "': " + e.getMessage(), e);
         }
         String prefix = b.defaultsPrefix.isEmpty() ? "" : b.defaultsPrefix + "_";
+        String requestMetrics = b.conventions == Conventions.OPENTELEMETRY
+                ? "http_server_request_duration_seconds, http_server_active_requests, "
+                : prefix + "http_request_duration_seconds, " + prefix + "http_request_total, " + prefix
+                        + "http_request_exceptions_total, ";
         return new IllegalArgumentException("defaultsPrefix '" + b.defaultsPrefix
-                + "': cannot register the default metrics " + prefix + "http_request_duration_seconds, "
-                + prefix + "http_request_total, " + prefix + "http_request_exceptions_total, "
+                + "': cannot register the default metrics " + requestMetrics
                 + prefix + "exporter_cardinality_overflow_total; usually the"
                 + " registry already holds a metric of one of these names (use another prefix or registry,"
                 + " or register one PrometheusMetrics in several applications). client_java said: "
@@ -248,6 +258,7 @@ public final class PrometheusMetrics implements Feature, AutoCloseable {
         private boolean exportDefaults = true;
         private String defaultsPrefix = "jaxrs";
         private double[] buckets = {0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10};
+        private boolean bucketsSet;
         private boolean defaultLatencyAsHistogram = true;
         private GroupBy groupBy = GroupBy.TEMPLATE;
         private final List<String> excludedPaths = new ArrayList<>();
@@ -260,6 +271,7 @@ public final class PrometheusMetrics implements Feature, AutoCloseable {
         private boolean nativeHistograms;
         private int cardinalityLimit = 2000;
         private int maxLabelValueLength = 1024;
+        private Conventions conventions = Conventions.PROMJAXRS;
 
         private Builder() {
         }
@@ -288,9 +300,14 @@ public final class PrometheusMetrics implements Feature, AutoCloseable {
             return this;
         }
 
-        /** Upper bounds, in seconds, of the default latency histogram's classic buckets. */
+        /**
+         * Upper bounds, in seconds, of the default latency histogram's classic buckets; by default
+         * 0.005 to 10 (11 buckets), or under {@link Conventions#OPENTELEMETRY} the 14 the semantic
+         * conventions advise (0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10).
+         */
         public Builder buckets(double... buckets) {
             this.buckets = Objects.requireNonNull(buckets, "buckets").clone();
+            this.bucketsSet = true;
             return this;
         }
 
@@ -387,6 +404,16 @@ public final class PrometheusMetrics implements Feature, AutoCloseable {
         }
 
         /**
+         * The names and labels of the default request metrics: {@link Conventions#PROMJAXRS}
+         * (default) or {@link Conventions#OPENTELEMETRY}'s {@code http_server_request_duration_seconds}
+         * and {@code http_server_active_requests}. Everything else works the same under both.
+         */
+        public Builder conventions(Conventions conventions) {
+            this.conventions = Objects.requireNonNull(conventions, "conventions");
+            return this;
+        }
+
+        /**
          * Applies the {@code promjaxrs.*} configuration properties over these settings, validates
          * them and creates the metrics in the registry. A property is read from the system property
          * {@code promjaxrs.<key>}, else the environment variable {@code PROMJAXRS_<KEY>}, else a
@@ -435,6 +462,16 @@ public final class PrometheusMetrics implements Feature, AutoCloseable {
             if (path != null && (path.isBlank() || path.contains("{"))) {
                 throw new IllegalArgumentException("path: must be a literal path such as /metrics, got '" + path + "'");
             }
+            if (conventions == Conventions.OPENTELEMETRY) {
+                if (groupBy.kind() != GroupBy.Kind.TEMPLATE) {
+                    throw new IllegalArgumentException("groupBy: Conventions.OPENTELEMETRY labels requests with"
+                            + " their route (http_route), so it takes GroupBy.TEMPLATE only, got " + groupBy);
+                }
+                if (!defaultLatencyAsHistogram) {
+                    throw new IllegalArgumentException("defaultLatencyAsHistogram: Conventions.OPENTELEMETRY's"
+                            + " http_server_request_duration_seconds is a histogram; false is not allowed with it");
+                }
+            }
             requireDistinctLabelNames();
         }
 
@@ -450,12 +487,18 @@ public final class PrometheusMetrics implements Feature, AutoCloseable {
                             + groupBy + " is already a label of the default metrics (method, status)");
                 }
             }
+            List<String> ownLabels = conventions == Conventions.OPENTELEMETRY
+                    ? List.of("http_request_method", "http_route", "http_response_status_code", "url_scheme",
+                            "network_protocol_version", "error_type")
+                    : List.of("method", "status", groupBy.labelName());
             for (String name : defaultLabels.keySet()) {
                 Naming.requireLabelName(name, "defaultLabel");
-                if (name.equals("method") || name.equals("status") || name.equals(groupBy.labelName())) {
+                if (ownLabels.contains(name)) {
                     throw new IllegalArgumentException("defaultLabel: '" + name + "' is already a label of the"
-                            + " default metrics (method, status and " + groupBy.labelName() + ", the label of groupBy "
-                            + groupBy + ")");
+                            + " default metrics (" + (conventions == Conventions.OPENTELEMETRY
+                                    ? String.join(", ", ownLabels) + ")"
+                                    : "method, status and " + groupBy.labelName() + ", the label of groupBy "
+                                            + groupBy + ")"));
                 }
             }
         }

@@ -225,6 +225,19 @@ class ConfigurationPropertiesTest {
     }
 
     @Test
+    void conventionsOpenTelemetrySwitchesToTheOpenTelemetryNames() {
+        try (TestApp app = start(Map.of("PROMJAXRS_CONVENTIONS", "opentelemetry"), ItemsResource.class)) {
+            app.get("/items/7");
+
+            assertThat(app.lines(COUNT)).isEmpty();
+            assertThat(app.lines("http_server_request_duration_seconds_count")).containsExactly(
+                    "http_server_request_duration_seconds_count{error_type=\"\",http_request_method=\"GET\","
+                            + "http_response_status_code=\"200\",http_route=\"/items/{id: [0-9]+}\","
+                            + "network_protocol_version=\"1.1\",url_scheme=\"http\"} 1");
+        }
+    }
+
+    @Test
     void excludedPathsReplaceTheCodesExclusions() {
         try (TestApp app = start(Map.of("PROMJAXRS_EXCLUDED_PATHS", "^/health, ^/items/[0-9]+$"),
                 b -> b.excludedPaths("^/items$"), MiscResource.class, ItemsResource.class)) {
@@ -351,6 +364,7 @@ class ConfigurationPropertiesTest {
         "jvm_metrics | no | not true or false",
         "native_histograms | y | not true or false",
         "group_by | route | not one of template, path, endpoint",
+        "conventions | otel | not one of promjaxrs, opentelemetry",
         "buckets | '0.1, x' | 'x' is not a number",
         "buckets | '1, 0.5' | buckets: bounds must be strictly increasing, but 0.5 follows 1.0",
         "buckets | '' | buckets: at least one bucket bound is required",

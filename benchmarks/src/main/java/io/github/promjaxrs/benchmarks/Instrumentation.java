@@ -3,10 +3,12 @@ package io.github.promjaxrs.benchmarks;
 import com.codahale.metrics.MetricRegistry;
 import com.codahale.metrics.Timer;
 import com.codahale.metrics.jersey3.InstrumentedResourceMethodApplicationListener;
+import io.github.promjaxrs.Conventions;
 import io.github.promjaxrs.PrometheusMetrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot;
+import io.prometheus.metrics.model.snapshots.HistogramSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import org.glassfish.jersey.micrometer.server.DefaultJerseyTagsProvider;
 import org.glassfish.jersey.micrometer.server.MetricsApplicationEventListener;
@@ -61,6 +63,16 @@ public enum Instrumentation {
             });
         }
     },
+    PROMJAXRS_OPENTELEMETRY("promjaxrs defaults, `Conventions.OPENTELEMETRY`") {
+        @Override
+        InstrumentedApplication start() {
+            PrometheusRegistry registry = new PrometheusRegistry();
+            ResourceConfig config = new ResourceConfig(ItemResource.class).register(PrometheusMetrics.builder()
+                    .registry(registry).conventions(Conventions.OPENTELEMETRY).build());
+            return new InstrumentedApplication(jersey(config),
+                    () -> histogramCount(registry, "http_server_request_duration_seconds"));
+        }
+    },
     MICROMETER("Jersey's Micrometer listener (SimpleMeterRegistry)") {
         @Override
         InstrumentedApplication start() {
@@ -97,6 +109,19 @@ public enum Instrumentation {
 
     private static InMemoryJersey jersey(ResourceConfig config) {
         return new InMemoryJersey(config);
+    }
+
+    /** The count of a histogram over all its series. */
+    static long histogramCount(PrometheusRegistry registry, String name) {
+        long sum = 0;
+        for (MetricSnapshot snapshot : registry.scrape()) {
+            if (snapshot instanceof HistogramSnapshot histogram && histogram.getMetadata().getName().equals(name)) {
+                for (HistogramSnapshot.HistogramDataPointSnapshot point : histogram.getDataPoints()) {
+                    sum += point.getCount();
+                }
+            }
+        }
+        return sum;
     }
 
     /** The sum of a counter over all its series; client_java names counters without {@code _total}. */

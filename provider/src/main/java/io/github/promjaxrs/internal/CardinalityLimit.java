@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * The label-value combinations of one metric, at most {@code limit} of them. Past the limit a new
@@ -19,7 +20,7 @@ final class CardinalityLimit<D extends DataPoint> {
 
     static final String OVERFLOW = "OVERFLOW";
 
-    private final StatefulMetric<D, ?> metric;
+    private final Function<String[], D> metric;
     private final String name;
     private final int limit;
     private final CardinalityOverflows overflows;
@@ -27,6 +28,11 @@ final class CardinalityLimit<D extends DataPoint> {
     private final Set<D> overflowPoints = ConcurrentHashMap.newKeySet();
 
     CardinalityLimit(StatefulMetric<D, ?> metric, String name, int limit, CardinalityOverflows overflows) {
+        this(metric::labelValues, name, limit, overflows);
+    }
+
+    /** @param metric the data point of label values: the same one for equal values, as client_java's metrics do */
+    CardinalityLimit(Function<String[], D> metric, String name, int limit, CardinalityOverflows overflows) {
         this.metric = metric;
         this.name = name;
         this.limit = limit;
@@ -50,13 +56,13 @@ final class CardinalityLimit<D extends DataPoint> {
                 return point;
             }
             if (series.size() < limit) {
-                point = metric.labelValues(values);
+                point = metric.apply(values);
                 series.put(new Key(values.clone()), point);
                 return point;
             }
         }
         overflows.record(name, limit);
-        D overflow = metric.labelValues(overflowValues(values, staticLabel));
+        D overflow = metric.apply(overflowValues(values, staticLabel));
         overflowPoints.add(overflow);
         return overflow;
     }

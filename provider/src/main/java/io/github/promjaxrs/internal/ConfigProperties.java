@@ -1,5 +1,6 @@
 package io.github.promjaxrs.internal;
 
+import io.github.promjaxrs.Conventions;
 import io.github.promjaxrs.GroupBy;
 import io.github.promjaxrs.MetricsServer;
 import io.github.promjaxrs.PrometheusMetrics;
@@ -54,6 +55,7 @@ public final class ConfigProperties {
         settings.put("native_histograms", "nativeHistograms");
         settings.put("cardinality_limit", "cardinalityLimit");
         settings.put("max_label_value_length", "maxLabelValueLength");
+        settings.put("conventions", "conventions");
         settings.put("metrics_port", "");
         settings.put("metrics_host", "");
         return Collections.unmodifiableMap(settings);
@@ -218,6 +220,7 @@ public final class ConfigProperties {
             case "native_histograms" -> builder.nativeHistograms(bool(value));
             case "cardinality_limit" -> builder.cardinalityLimit(integer(value));
             case "max_label_value_length" -> builder.maxLabelValueLength(integer(value));
+            case "conventions" -> builder.conventions(conventions(value));
             case "metrics_port" -> port(value);
             case "metrics_host" -> {
                 if (value.isEmpty()) {
@@ -307,6 +310,14 @@ public final class ConfigProperties {
             case "path" -> GroupBy.PATH;
             case "endpoint" -> GroupBy.ENDPOINT;
             default -> throw new Invalid("not one of template, path, endpoint");
+        };
+    }
+
+    private static Conventions conventions(String value) {
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "promjaxrs" -> Conventions.PROMJAXRS;
+            case "opentelemetry" -> Conventions.OPENTELEMETRY;
+            default -> throw new Invalid("not one of promjaxrs, opentelemetry");
         };
     }
 

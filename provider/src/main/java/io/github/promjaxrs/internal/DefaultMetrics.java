@@ -1,7 +1,6 @@
 package io.github.promjaxrs.internal;
 
 import io.github.promjaxrs.GroupBy;
-import io.github.promjaxrs.LabelValue;
 import io.prometheus.metrics.core.datapoints.CounterDataPoint;
 import io.prometheus.metrics.core.datapoints.DistributionDataPoint;
 import io.prometheus.metrics.core.metrics.Counter;
@@ -10,8 +9,6 @@ import io.prometheus.metrics.core.metrics.StatefulMetric;
 import io.prometheus.metrics.core.metrics.Summary;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -24,7 +21,7 @@ import java.util.logging.Logger;
  * <p>With static labels only and a bounded grouping (template or endpoint) a request updates
  * data points cached in its {@link GroupSeries}; otherwise label values are computed per request.
  */
-public final class DefaultMetrics {
+public final class DefaultMetrics implements RequestMetrics {
 
     private static final Logger LOG = Logger.getLogger(DefaultMetrics.class.getName());
     static final String UNMATCHED = "UNMATCHED";
@@ -43,68 +40,37 @@ public final class DefaultMetrics {
     private final CardinalityLimit<CounterDataPoint> exceptions;
     private final boolean[] durationStatic;
     private final boolean[] countStatic;
-    private final String[] staticLabelValues;
-    private final LabelValue[] dynamicLabels;
+    private final DefaultLabels labels;
     private final boolean cacheable;
     private final int maxLabelValueLength;
     private final Map<String, GroupSeries> groups = new ConcurrentHashMap<>();
-    private final GroupSeries unmatched = new GroupSeries(UNMATCHED);
+    private final GroupSeries unmatched = new GroupSeries(UNMATCHED, "");
+    private final GroupSeries.Resolver resolver = (row, group, status) ->
+            resolve(MethodNames.STANDARD[row], group.value, status);
     /** Per user function (the custom grouping, then each dynamic default label): its first failure is logged. */
-    private final AtomicBoolean[] failureLogged;
-    private final String[] failureMessages;
+    private final AtomicBoolean groupByFailureLogged = new AtomicBoolean();
+    private final String groupByFailureMessage;
 
     public DefaultMetrics(Settings settings) {
         this.prefix = settings.prefix().isEmpty() ? "" : settings.prefix() + "_";
         this.groupBy = settings.groupBy();
 
-        List<String> staticNames = new ArrayList<>();
-        List<String> staticValues = new ArrayList<>();
-        List<String> dynamicNames = new ArrayList<>();
-        List<LabelValue> dynamicValues = new ArrayList<>();
-        settings.defaultLabels().forEach((name, value) -> {
-            if (value instanceof LabelValue labelValue) {
-                dynamicNames.add(name);
-                dynamicValues.add(labelValue);
-            } else {
-                staticNames.add(name);
-                staticValues.add((String) value);
-            }
-        });
-        this.staticLabelValues = staticValues.toArray(String[]::new);
-        this.dynamicLabels = dynamicValues.toArray(LabelValue[]::new);
+        this.labels = new DefaultLabels(settings.defaultLabels(), settings.maxLabelValueLength(), LOG);
         this.maxLabelValueLength = settings.maxLabelValueLength();
-        this.failureLogged = new AtomicBoolean[1 + dynamicLabels.length];
-        this.failureMessages = new String[failureLogged.length];
-        for (int i = 0; i < failureLogged.length; i++) {
-            failureLogged[i] = new AtomicBoolean();
-            failureMessages[i] = "promjaxrs: " + (i == 0 ? "groupBy " + groupBy : "defaultLabel \""
-                    + dynamicNames.get(i - 1) + "\"") + " failed; recording the value '" + UntrustedValues.ERROR
-                    + "' (logged once)";
-        }
-        this.cacheable = dynamicLabels.length == 0
+        this.groupByFailureMessage = "promjaxrs: groupBy " + groupBy + " failed; recording the value '"
+                + UntrustedValues.ERROR + "' (logged once)";
+        this.cacheable = labels.allStatic()
                 && (groupBy.kind() == GroupBy.Kind.TEMPLATE || groupBy.kind() == GroupBy.Kind.ENDPOINT);
 
-        List<String> extra = new ArrayList<>(staticNames);
-        extra.addAll(dynamicNames);
-        String[] durationLabels = labelNames(List.of("method", groupBy.labelName(), "status"), extra);
-        String[] countLabels = labelNames(List.of("method", "status"), extra);
+        String[] durationLabels = labels.labelNames("method", groupBy.labelName(), "status");
+        String[] countLabels = labels.labelNames("method", "status");
         SharedRegistrations.Owner owner = settings.owner();
         String durationName = prefixed("http_request_duration_seconds");
         String durationHelp = "Duration of HTTP requests in seconds";
         StatefulMetric<DistributionDataPoint, ?> durationMetric;
         if (settings.histogram()) {
-            durationMetric = owner.register(durationName, MetricDefinition.histogram(durationName, durationHelp,
-                    settings.buckets(), settings.nativeHistograms(), durationLabels), () -> {
-                        Histogram.Builder builder = Histogram.builder().name(durationName).help(durationHelp)
-                                .labelNames(durationLabels).classicUpperBounds(settings.buckets());
-                        if (!settings.nativeHistograms()) {
-                            builder.classicOnly();
-                        }
-                        if (!settings.exemplars()) {
-                            builder.withoutExemplars();
-                        }
-                        return builder.build();
-                    });
+            durationMetric = histogram(owner, durationName, durationHelp, settings.buckets(),
+                    settings.nativeHistograms(), settings.exemplars(), durationLabels);
         } else {
             durationMetric = owner.register(durationName,
                     MetricDefinition.of("Summary", durationName, durationHelp, durationLabels), () -> {
@@ -128,17 +94,24 @@ public final class DefaultMetrics {
         this.total = new CardinalityLimit<>(totalMetric, prefixed("http_request_total"), limit, overflows);
         this.exceptions = new CardinalityLimit<>(exceptionsMetric, prefixed("http_request_exceptions_total"), limit,
                 overflows);
-        this.durationStatic = staticMask(3, staticNames.size());
-        this.countStatic = staticMask(2, staticNames.size());
+        this.durationStatic = labels.staticMask(3);
+        this.countStatic = labels.staticMask(2);
     }
 
-    /** Request-derived labels first, then the static default labels, then the dynamic ones. */
-    private static boolean[] staticMask(int requestLabels, int staticLabels) {
-        boolean[] mask = new boolean[requestLabels + staticLabels];
-        for (int i = requestLabels; i < mask.length; i++) {
-            mask[i] = true;
-        }
-        return mask;
+    /** A latency histogram of the default metrics, registered through {@code owner}. */
+    static Histogram histogram(SharedRegistrations.Owner owner, String name, String help, double[] buckets,
+                               boolean nativeHistograms, boolean exemplars, String[] labels) {
+        return owner.register(name, MetricDefinition.histogram(name, help, buckets, nativeHistograms, labels), () -> {
+            Histogram.Builder builder = Histogram.builder().name(name).help(help).labelNames(labels)
+                    .classicUpperBounds(buckets);
+            if (!nativeHistograms) {
+                builder.classicOnly();
+            }
+            if (!exemplars) {
+                builder.withoutExemplars();
+            }
+            return builder.build();
+        });
     }
 
     private static Counter counter(SharedRegistrations.Owner owner, String name, String help, String[] labels,
@@ -157,49 +130,50 @@ public final class DefaultMetrics {
         return prefix + name;
     }
 
-    GroupBy groupBy() {
-        return groupBy;
+    @Override
+    public boolean groupsByRoute() {
+        return groupBy.kind() != GroupBy.Kind.ENDPOINT;
     }
 
-    /** The shared series group of a template or endpoint value. */
-    GroupSeries group(String value) {
-        return groups.computeIfAbsent(value, GroupSeries::new);
+    @Override
+    public GroupSeries routeGroup(String route) {
+        return groups.computeIfAbsent(route, GroupSeries::ofRoute);
+    }
+
+    @Override
+    public GroupSeries endpointGroup(String endpoint) {
+        return groups.computeIfAbsent(endpoint, e -> new GroupSeries(e, e));
     }
 
     /** The series of one combination; not cacheable when either metric is past its limit. */
     RequestSeries resolve(String method, String group, String status) {
         DistributionDataPoint durationPoint =
-                duration.labelValues(labelValues(null, method, group, status), durationStatic);
-        CounterDataPoint totalPoint = total.labelValues(labelValues(null, method, status), countStatic);
+                duration.labelValues(labels.values(null, method, group, status), durationStatic);
+        CounterDataPoint totalPoint = total.labelValues(labels.values(null, method, status), countStatic);
         return new RequestSeries(durationPoint, totalPoint,
                 !duration.isOverflow(durationPoint) && !total.isOverflow(totalPoint));
     }
 
-    /**
-     * Records a finished request. The dynamic default labels are computed once, for all three metrics.
-     *
-     * @param method            the normalised request method
-     * @param response          null where the request ended without one (an unmapped exception)
-     * @param unmappedException whether an exception escaped every {@code ExceptionMapper}
-     */
-    void record(RequestTiming timing, String method, ContainerRequestContext request,
+    /** Records a finished request. The dynamic default labels are computed once, for all three metrics. */
+    @Override
+    public void record(RequestTiming timing, String method, ContainerRequestContext request,
                 ContainerResponseContext response, int status, long nanos, boolean unmappedException) {
         double seconds = nanos / 1e9;
         int methodIndex = MethodNames.index(method);
-        String[] dynamicValues = dynamicLabelValues(timing, request, response);
+        String[] dynamicValues = labels.dynamicValues(timing, request, response);
         if (cacheable && GroupSeries.cacheable(methodIndex, status)) {
             GroupSeries group = timing.group != null ? timing.group : unmatched;
-            RequestSeries series = group.series(methodIndex, status, this);
+            RequestSeries series = group.series(methodIndex, status, resolver);
             series.duration().observe(seconds);
             series.total().inc();
         } else {
             String statusText = Integer.toString(status);
-            duration.labelValues(labelValues(dynamicValues, method, groupValue(timing, request), statusText),
+            duration.labelValues(labels.values(dynamicValues, method, groupValue(timing, request), statusText),
                     durationStatic).observe(seconds);
-            total.labelValues(labelValues(dynamicValues, method, statusText), countStatic).inc();
+            total.labelValues(labels.values(dynamicValues, method, statusText), countStatic).inc();
         }
         if (unmappedException) {
-            exceptions.labelValues(labelValues(dynamicValues, method, Integer.toString(status)), countStatic).inc();
+            exceptions.labelValues(labels.values(dynamicValues, method, Integer.toString(status)), countStatic).inc();
         }
     }
 
@@ -213,45 +187,10 @@ public final class DefaultMetrics {
                     String value = groupBy.function().apply(request);
                     return value == null ? "" : UntrustedValues.cut(value, maxLabelValueLength);
                 } catch (Throwable e) {
-                    return UntrustedValues.failed(e, timing, failureLogged[0], LOG, failureMessages[0]);
+                    return UntrustedValues.failed(e, timing, groupByFailureLogged, LOG, groupByFailureMessage);
                 }
             default:
                 return timing.group != null ? timing.group.value : UNMATCHED;
         }
-    }
-
-    private String[] dynamicLabelValues(RequestTiming timing, ContainerRequestContext request,
-                                        ContainerResponseContext response) {
-        if (dynamicLabels.length == 0) {
-            return null;
-        }
-        String[] values = new String[dynamicLabels.length];
-        for (int i = 0; i < values.length; i++) {
-            try {
-                String value = dynamicLabels[i].value(request, response);
-                values[i] = value == null ? "" : UntrustedValues.cut(value, maxLabelValueLength);
-            } catch (Throwable e) {
-                values[i] = UntrustedValues.failed(e, timing, failureLogged[i + 1], LOG, failureMessages[i + 1]);
-            }
-        }
-        return values;
-    }
-
-    /** The request-derived values, then the static default labels, then the dynamic ones (null: none). */
-    private String[] labelValues(String[] dynamicValues, String... requestValues) {
-        int dynamicCount = dynamicValues == null ? 0 : dynamicValues.length;
-        String[] values = new String[requestValues.length + staticLabelValues.length + dynamicCount];
-        System.arraycopy(requestValues, 0, values, 0, requestValues.length);
-        System.arraycopy(staticLabelValues, 0, values, requestValues.length, staticLabelValues.length);
-        if (dynamicCount > 0) {
-            System.arraycopy(dynamicValues, 0, values, requestValues.length + staticLabelValues.length, dynamicCount);
-        }
-        return values;
-    }
-
-    private static String[] labelNames(List<String> first, List<String> extra) {
-        List<String> names = new ArrayList<>(first);
-        names.addAll(extra);
-        return names.toArray(String[]::new);
     }
 }

@@ -3,30 +3,34 @@ package io.github.promjaxrs.internal;
 import jakarta.ws.rs.container.ContainerRequestContext;
 
 /**
- * One resource method as seen at start-up: its endpoint name and its template, which is static
+ * One resource method as seen at start-up: its endpoint name and its route, which is static
  * unless the runtime reports another for a request (one that came through sub-resource locators).
  */
 public final class MatchedMethod {
 
     final String endpoint;
+    /** The method's own route, regex constraints kept ({@link ResourceTemplate#route}). */
+    final String staticRoute;
+    /** The same, normalised ({@link ResourceTemplate#join}). */
     final String staticTemplate;
     private final RequestTemplates templates;
 
-    MatchedMethod(String endpoint, String staticTemplate, RequestTemplates templates) {
+    MatchedMethod(String endpoint, String staticRoute, RequestTemplates templates) {
         this.endpoint = endpoint;
-        this.staticTemplate = staticTemplate;
+        this.staticRoute = staticRoute;
+        this.staticTemplate = ResourceTemplate.join(staticRoute);
         this.templates = templates;
     }
 
-    /** The full template of this request, where it is not the static one; else null. */
-    String fullTemplate(ContainerRequestContext request) {
+    /** The full route of this request, where it is not the static one; else null. */
+    String fullRoute(ContainerRequestContext request) {
         return templates.fullTemplate(request);
     }
 
-    /** The template of this request. */
+    /** The normalised template of this request. */
     String template(ContainerRequestContext request) {
         String full = templates.fullTemplate(request);
-        return full == null ? staticTemplate : full;
+        return full == null ? staticTemplate : ResourceTemplate.join(full);
     }
 
     @Override

@@ -1,6 +1,5 @@
 package io.github.promjaxrs.internal;
 
-import io.github.promjaxrs.GroupBy;
 import jakarta.ws.rs.container.ContainerRequestContext;
 
 /**
@@ -15,7 +14,7 @@ public final class MethodMetrics {
     private final MatchedMethod method;
     private final boolean tracked;
     private final GroupSeries staticGroup;
-    private final boolean groupByTemplate;
+    private final boolean groupByRoute;
     private final MethodAnnotations annotations;
 
     /**
@@ -28,10 +27,10 @@ public final class MethodMetrics {
         this.method = method;
         this.tracked = tracked;
         this.annotations = annotations;
-        DefaultMetrics defaults = tracked ? recorder.defaults() : null;
-        this.groupByTemplate = defaults != null && defaults.groupBy().kind() != GroupBy.Kind.ENDPOINT;
+        RequestMetrics defaults = tracked ? recorder.defaults() : null;
+        this.groupByRoute = defaults != null && defaults.groupsByRoute();
         this.staticGroup = defaults == null ? null
-                : defaults.group(groupByTemplate ? method.staticTemplate : method.endpoint);
+                : groupByRoute ? defaults.routeGroup(method.staticRoute) : defaults.endpointGroup(method.endpoint);
     }
 
     /**
@@ -52,9 +51,10 @@ public final class MethodMetrics {
     public void matched(RequestTiming timing, ContainerRequestContext request) {
         if (!tracked) {
             timing.untracked = true;
+            timing.lowerActive();
         } else if (staticGroup != null) {
-            String fullTemplate = groupByTemplate ? method.fullTemplate(request) : null;
-            timing.group = fullTemplate == null ? staticGroup : recorder.defaults().group(fullTemplate);
+            String fullRoute = groupByRoute ? method.fullRoute(request) : null;
+            timing.group = fullRoute == null ? staticGroup : recorder.defaults().routeGroup(fullRoute);
         }
         if (annotations != null) {
             annotations.begin(timing, request);

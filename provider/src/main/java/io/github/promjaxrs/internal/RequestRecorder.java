@@ -10,21 +10,22 @@ import jakarta.ws.rs.container.ContainerResponseContext;
  */
 public final class RequestRecorder {
 
-    private final DefaultMetrics defaults;
+    private final RequestMetrics defaults;
     private final ExcludedPaths excludedPaths;
     private final MethodNames methodNames = new MethodNames();
     private volatile boolean closed;
 
     /**
-     * @param defaults      null when the default metrics are off
+     * @param defaults      the default metrics ({@link DefaultMetrics} or {@link OpenTelemetryHttpMetrics}),
+     *                      null when they are off
      * @param excludedPaths null when no path is excluded
      */
-    public RequestRecorder(DefaultMetrics defaults, ExcludedPaths excludedPaths) {
+    public RequestRecorder(RequestMetrics defaults, ExcludedPaths excludedPaths) {
         this.defaults = defaults;
         this.excludedPaths = excludedPaths;
     }
 
-    DefaultMetrics defaults() {
+    RequestMetrics defaults() {
         return defaults;
     }
 
@@ -34,7 +35,15 @@ public final class RequestRecorder {
 
     /** A new request's timing, started now; its path decides whether it is excluded. */
     public RequestTiming begin(ContainerRequestContext request) {
-        return new RequestTiming(System.nanoTime(), isExcluded(request));
+        return started(new RequestTiming(System.nanoTime(), isExcluded(request)), request);
+    }
+
+    /** Counts a request that has just begun, with a timing made by a runtime adapter; returns {@code timing}. */
+    public <T extends RequestTiming> T started(T timing, ContainerRequestContext request) {
+        if (defaults != null && !timing.excluded && !closed) {
+            defaults.begin(timing, request);
+        }
+        return timing;
     }
 
     /** Whether {@code request}'s path matches {@code excludedPaths}. */
@@ -57,6 +66,7 @@ public final class RequestRecorder {
             return;
         }
         timing.finished = true;
+        timing.lowerActive();
         long nanos = System.nanoTime() - timing.startNanos;
         if (closed) {
             return;

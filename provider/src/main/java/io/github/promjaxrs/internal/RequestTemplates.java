@@ -10,9 +10,9 @@ public interface RequestTemplates {
     RequestTemplates STATIC = request -> null;
 
     /**
-     * The full normalised template of {@code request} (relative to the application root, regex
-     * constraints stripped) where it differs from its method's static one, as for a request that
-     * came through sub-resource locators; null where the static template applies.
+     * The full route of {@code request} ({@link ResourceTemplate#route}: relative to the application
+     * root, regex constraints kept as written) where it differs from its method's static one, as
+     * for a request that came through sub-resource locators; null where the static route applies.
      */
     String fullTemplate(ContainerRequestContext request);
 }

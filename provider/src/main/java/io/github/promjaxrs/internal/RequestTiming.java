@@ -18,6 +18,8 @@ public class RequestTiming {
     boolean untracked;
     /** The matched method's annotation metrics, once they have begun. */
     MethodAnnotations annotations;
+    /** The active-requests gauge raised for this request ({@code Conventions.OPENTELEMETRY}), to lower when it ends. */
+    ActiveRequests.Series active;
     /** In-progress gauges raised with labels of this request, to lower when it ends. */
     GaugeDataPoint[] raisedGauges;
     /** Finished already: a request counts once, whichever hook sees its end first. */
@@ -28,6 +30,14 @@ public class RequestTiming {
     public RequestTiming(long startNanos, boolean excluded) {
         this.startNanos = startNanos;
         this.excluded = excluded;
+    }
+
+    /** Lowers the active-requests gauge, once. */
+    void lowerActive() {
+        if (active != null) {
+            active.dec();
+            active = null;
+        }
     }
 
     /** Whether the request is recorded already. */

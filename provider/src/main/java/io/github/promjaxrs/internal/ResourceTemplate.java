@@ -4,32 +4,43 @@ import jakarta.ws.rs.Path;
 import java.lang.reflect.Method;
 
 /**
- * The template label value of a resource method: its {@code @Path} templates joined relative to
- * the application root, with one leading slash and regular-expression constraints stripped
- * ({@code /items/{id: [0-9]+}} → {@code /items/{id}}).
+ * The templates of a resource method: its {@code @Path} templates joined relative to the
+ * application root with one leading slash and no empty segment, either as a <em>route</em>, in
+ * Jakarta REST's own form with regular-expression constraints kept as written
+ * ({@code /items/{id: [0-9]+}}, the OpenTelemetry {@code http.route}), or <em>normalised</em>,
+ * constraints stripped ({@code /items/{id}}, the {@code path} label).
  */
 public final class ResourceTemplate {
 
     private ResourceTemplate() {
     }
 
-    /** The template of a method reached directly from a root resource class. */
+    /** The route of a method reached directly from a root resource class. */
     public static String of(Class<?> resourceClass, Method method) {
         Path classPath = resourceClass.getAnnotation(Path.class);
         Path methodPath = method.getAnnotation(Path.class);
-        return join(classPath == null ? "" : classPath.value(), methodPath == null ? "" : methodPath.value());
+        return route(classPath == null ? "" : classPath.value(), methodPath == null ? "" : methodPath.value());
     }
 
     /** Joins template parts in order, normalised: {@code ("/orders/", "{id: \\d+}")} → {@code /orders/{id}}. */
     public static String join(String... parts) {
+        return join(false, parts);
+    }
+
+    /** Joins template parts in order as a route: {@code ("/orders/", "{id: \\d+}")} → {@code /orders/{id: \\d+}}. */
+    public static String route(String... parts) {
+        return join(true, parts);
+    }
+
+    private static String join(boolean keepRegex, String... parts) {
         StringBuilder out = new StringBuilder();
         for (String part : parts) {
-            appendNormalised(out, part);
+            append(out, part, keepRegex);
         }
         return out.length() == 0 ? "/" : out.toString();
     }
 
-    private static void appendNormalised(StringBuilder out, String template) {
+    private static void append(StringBuilder out, String template, boolean keepRegex) {
         out.append('\0'); // a part always starts a new segment
         int depth = 0;
         boolean inRegex = false;
@@ -51,6 +62,9 @@ public final class ResourceTemplate {
                 }
             } else if (c == ':' && depth == 1) {
                 inRegex = true;
+            }
+            if (depth >= 1 && keepRegex) {
+                out.append(c);
                 continue;
             }
             if (inRegex) {

@@ -52,7 +52,7 @@ public final class JerseyRuntimeAdapter implements RuntimeAdapter, MethodHooks {
     void begin(ContainerRequest request) {
         JerseyRequestTiming timing = new JerseyRequestTiming(System.nanoTime(), recorder.isExcluded(request), this,
                 request);
-        request.setWriter(timing);
+        request.setWriter(recorder.started(timing, request));
     }
 
     /**
@@ -109,6 +109,6 @@ public final class JerseyRuntimeAdapter implements RuntimeAdapter, MethodHooks {
             // Jersey lists the most recent match first
             parts[i] = templates.get(parts.length - 1 - i).getTemplate();
         }
-        return ResourceTemplate.join(parts);
+        return ResourceTemplate.route(parts);
     }
 }

@@ -34,7 +34,7 @@ final class MatchedResourceTemplates {
         }
     }
 
-    /** The full normalised template of a request that came through locators; null otherwise or on 3.1. */
+    /** The full route of a request that came through locators; null otherwise or on 3.1. */
     String fullTemplate(ContainerRequestContext request) {
         UriInfo uriInfo = request.getUriInfo();
         List<Object> resources = uriInfo.getMatchedResources();
@@ -52,7 +52,7 @@ final class MatchedResourceTemplates {
         }
         String relative = relativeByFull.get(full);
         if (relative == null) {
-            relative = relative(ResourceTemplate.join(full), resources.get(resources.size() - 1).getClass());
+            relative = relative(ResourceTemplate.route(full), resources.get(resources.size() - 1).getClass());
             if (relative != null && relativeByFull.size() < MAX_CACHED) {
                 relativeByFull.putIfAbsent(full, relative);
             }
@@ -63,7 +63,7 @@ final class MatchedResourceTemplates {
     /** {@code full} from where {@code root}'s path begins, or null where that cannot be found. */
     private static String relative(String full, Class<?> root) {
         Path path = root.getAnnotation(Path.class);
-        String rootPath = path == null ? "/" : ResourceTemplate.join(path.value());
+        String rootPath = path == null ? "/" : ResourceTemplate.route(path.value());
         if (rootPath.equals("/")) {
             return null;
         }

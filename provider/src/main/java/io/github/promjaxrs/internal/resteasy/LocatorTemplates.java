@@ -39,13 +39,13 @@ final class LocatorTemplates {
                 && SUBRESOURCES != null && LOCATOR_ROOT != null) {
             Deque<String> path = new ArrayDeque<>();
             if (find(resources.getBounded(), target, path)) {
-                return ResourceTemplate.join(path.toArray(String[]::new));
+                return ResourceTemplate.route(path.toArray(String[]::new));
             }
         }
         // not expected; a bounded value all the same
         LOG.warning("promjaxrs: cannot find the locator chain of " + (target == null ? "a request" : target.getMethod())
                 + " in RESTEasy's registry; recording the method's own template");
-        return target == null ? "/" : ResourceTemplate.join(methodPath(target));
+        return target == null ? "/" : ResourceTemplate.route(methodPath(target));
     }
 
     private static boolean find(Map<String, List<ResourceInvoker>> bounded, ResourceMethodInvoker target,
