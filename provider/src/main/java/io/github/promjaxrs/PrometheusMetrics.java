@@ -432,7 +432,7 @@ public final class PrometheusMetrics implements Feature, AutoCloseable {
 
         /** {@link #build()} with {@code properties} for this process's configuration properties. */
         PrometheusMetrics build(ConfigProperties properties) {
-            properties.applyTo(this, excludedPaths, defaultLabels);
+            properties.applyTo(new PropertySettings());
             boolean built = false;
             MetricsServer server = null;
             try {
@@ -451,6 +451,86 @@ public final class PrometheusMetrics implements Feature, AutoCloseable {
                 if (!built && server != null) {
                     server.close();
                 }
+            }
+        }
+
+        /** What configuration properties set, through the setters. */
+        private final class PropertySettings implements ConfigProperties.Settings {
+            @Override
+            public void path(String path) {
+                Builder.this.path(path);
+            }
+
+            @Override
+            public void exportDefaults(boolean exportDefaults) {
+                Builder.this.exportDefaults(exportDefaults);
+            }
+
+            @Override
+            public void defaultsPrefix(String prefix) {
+                Builder.this.defaultsPrefix(prefix);
+            }
+
+            @Override
+            public void buckets(double[] buckets) {
+                Builder.this.buckets(buckets);
+            }
+
+            @Override
+            public void defaultLatencyAsHistogram(boolean histogram) {
+                Builder.this.defaultLatencyAsHistogram(histogram);
+            }
+
+            @Override
+            public void groupBy(GroupBy groupBy) {
+                Builder.this.groupBy(groupBy);
+            }
+
+            @Override
+            public void excludedPaths(List<String> regexes) {
+                excludedPaths.clear();
+                Builder.this.excludedPaths(regexes.toArray(String[]::new));
+            }
+
+            @Override
+            public void excludeUserDefaults(boolean exclude) {
+                Builder.this.excludeUserDefaults(exclude);
+            }
+
+            @Override
+            public void staticDefaultLabels(Map<String, String> labels) {
+                defaultLabels.values().removeIf(String.class::isInstance);
+                labels.forEach(Builder.this::defaultLabel);
+            }
+
+            @Override
+            public void initialValueWhenOnlyStaticLabels(boolean initialValue) {
+                Builder.this.initialValueWhenOnlyStaticLabels(initialValue);
+            }
+
+            @Override
+            public void jvmMetrics(boolean jvmMetrics) {
+                Builder.this.jvmMetrics(jvmMetrics);
+            }
+
+            @Override
+            public void nativeHistograms(boolean nativeHistograms) {
+                Builder.this.nativeHistograms(nativeHistograms);
+            }
+
+            @Override
+            public void cardinalityLimit(int limit) {
+                Builder.this.cardinalityLimit(limit);
+            }
+
+            @Override
+            public void maxLabelValueLength(int length) {
+                Builder.this.maxLabelValueLength(length);
+            }
+
+            @Override
+            public void conventions(Conventions conventions) {
+                Builder.this.conventions(conventions);
             }
         }
 

@@ -94,7 +94,7 @@ public final class AnnotationBinder {
         LabelSource[] sources = new LabelSource[labels.size()];
         List<String> labelNames = new ArrayList<>();
         for (int i = 0; i < sources.length; i++) {
-            sources[i] = LabelSource.of(labels.get(i), method, staticTemplate, where, maxLabelValueLength);
+            sources[i] = LabelParser.parse(labels.get(i), method, staticTemplate, where, maxLabelValueLength);
             if (labelNames.contains(sources[i].name)) {
                 throw new IllegalArgumentException(where + ": labels: label name \"" + sources[i].name
                         + "\" is given twice");

@@ -3,7 +3,6 @@ package io.github.promjaxrs.internal;
 import io.github.promjaxrs.Conventions;
 import io.github.promjaxrs.GroupBy;
 import io.github.promjaxrs.MetricsServer;
-import io.github.promjaxrs.PrometheusMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import java.io.IOException;
@@ -175,20 +174,56 @@ public final class ConfigProperties {
     }
 
     /**
-     * Sets each property on {@code builder} through its public setters. A list property replaces
-     * what code set: {@code excluded_paths} empties {@code excludedPaths}; {@code default_labels}
-     * removes the static default labels (a property cannot express a {@code LabelValue}, so the
-     * dynamic ones stay, unless it names them).
+     * The settings a property can give, as {@code PrometheusMetrics.Builder} takes them: the
+     * builder implements it, so that configuration depends on nothing above it. A list property
+     * replaces what code set.
+     */
+    public interface Settings {
+        void path(String path);
+
+        void exportDefaults(boolean exportDefaults);
+
+        void defaultsPrefix(String prefix);
+
+        void buckets(double[] buckets);
+
+        void defaultLatencyAsHistogram(boolean histogram);
+
+        void groupBy(GroupBy groupBy);
+
+        /** Replaces the excluded paths code set. */
+        void excludedPaths(List<String> regexes);
+
+        void excludeUserDefaults(boolean exclude);
+
+        /**
+         * Replaces the static default labels code set; the dynamic ones stay (a property cannot
+         * express a {@code LabelValue}), unless it names them.
+         */
+        void staticDefaultLabels(Map<String, String> labels);
+
+        void initialValueWhenOnlyStaticLabels(boolean initialValue);
+
+        void jvmMetrics(boolean jvmMetrics);
+
+        void nativeHistograms(boolean nativeHistograms);
+
+        void cardinalityLimit(int limit);
+
+        void maxLabelValueLength(int length);
+
+        void conventions(Conventions conventions);
+    }
+
+    /**
+     * Gives each property to {@code settings}.
      *
-     * @param excludedPaths the builder's excluded paths
-     * @param defaultLabels the builder's default labels, values a {@code String} or a {@code LabelValue}
      * @throws IllegalArgumentException naming the property, its value and where it came from
      */
-    public void applyTo(PrometheusMetrics.Builder builder, List<String> excludedPaths,
-                        Map<String, Object> defaultLabels) {
+    public void applyTo(Settings settings) {
         for (Property property : properties.values()) {
             try {
-                apply(property.key(), property.value(), builder, excludedPaths, defaultLabels);
+                apply(property.key(), property.value(), settings);
             } catch (Invalid e) {
                 throw new IllegalArgumentException(property + ": " + e.getMessage());
             } catch (IllegalArgumentException e) { // from a setter
@@ -197,8 +232,7 @@ public final class ConfigProperties {
         }
     }
 
-    private void apply(String key, String value, PrometheusMetrics.Builder builder, List<String> excludedPaths,
-                       Map<String, Object> defaultLabels) {
+    private void apply(String key, String value, Settings builder) {
         switch (key) {
             case "path" -> builder.path(value.isEmpty() ? null : value);
             case "export_defaults" -> builder.exportDefaults(bool(value));
@@ -206,15 +240,9 @@ public final class ConfigProperties {
             case "buckets" -> builder.buckets(list(value).stream().mapToDouble(ConfigProperties::number).toArray());
             case "default_latency_as_histogram" -> builder.defaultLatencyAsHistogram(bool(value));
             case "group_by" -> builder.groupBy(groupBy(value));
-            case "excluded_paths" -> {
-                excludedPaths.clear();
-                builder.excludedPaths(list(value).toArray(String[]::new));
-            }
+            case "excluded_paths" -> builder.excludedPaths(list(value));
             case "exclude_user_defaults" -> builder.excludeUserDefaults(bool(value));
-            case "default_labels" -> {
-                defaultLabels.values().removeIf(String.class::isInstance);
-                labels(value).forEach(builder::defaultLabel);
-            }
+            case "default_labels" -> builder.staticDefaultLabels(labels(value));
             case "initial_value_when_only_static_labels" -> builder.initialValueWhenOnlyStaticLabels(bool(value));
             case "jvm_metrics" -> builder.jvmMetrics(bool(value));
             case "native_histograms" -> builder.nativeHistograms(bool(value));
