@@ -1,6 +1,6 @@
 package io.github.promjaxrs;
 
-import io.github.promjaxrs.internal.ConfigProperties;
+import io.github.promjaxrs.internal.binding.ConfigProperties;
 import jakarta.ws.rs.core.Feature;
 import jakarta.ws.rs.core.FeatureContext;
 import jakarta.ws.rs.ext.Provider;

@@ -65,7 +65,7 @@ class CardinalityLimitTest {
             }
 
             assertThat(CapturedLogs.messages()).filteredOn(m -> m.contains("cardinality limit")).containsExactly(
-                    "io.github.promjaxrs.internal.CardinalityOverflows WARNING: promjaxrs: metric "
+                    "io.github.promjaxrs.internal.recording.CardinalityOverflows WARNING: promjaxrs: metric "
                     + "jaxrs_http_request_duration_seconds reached its cardinality limit of 3 label-value combinations;"
                     + " further new combinations are recorded with the value OVERFLOW (logged once per metric)");
         }

@@ -9,7 +9,7 @@ import io.github.promjaxrs.fixture.ItemsResource;
 import io.github.promjaxrs.fixture.MiscResource;
 import io.github.promjaxrs.fixture.SystemProperties;
 import io.github.promjaxrs.fixture.TestApp;
-import io.github.promjaxrs.internal.ConfigProperties;
+import io.github.promjaxrs.internal.binding.ConfigProperties;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -8,7 +8,7 @@ import io.github.promjaxrs.fixture.ForbidAllFilter;
 import io.github.promjaxrs.fixture.ItemsResource;
 import io.github.promjaxrs.fixture.OrdersResource;
 import io.github.promjaxrs.fixture.TestApp;
-import io.github.promjaxrs.internal.portable.PortableRuntimeAdapter;
+import io.github.promjaxrs.internal.runtime.portable.PortableRuntimeAdapter;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.http.HttpResponse;

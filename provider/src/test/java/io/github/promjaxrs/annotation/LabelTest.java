@@ -175,7 +175,7 @@ class LabelTest {
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(response.body()).isEqualTo("still fine");
             assertThat(app.lines("by_broken_total")).containsExactly("by_broken_total{region=\"ERROR\"} 1.0");
-            assertThat(CapturedLogs.messages()).containsExactly("io.github.promjaxrs.internal.BoundMetric WARNING:"
+            assertThat(CapturedLogs.messages()).containsExactly("io.github.promjaxrs.internal.recording.BoundMetric WARNING:"
                     + " promjaxrs: label \"region\" of @Counted(name=\"by_broken\") on LabelledResource.broken failed;"
                     + " recording the value 'ERROR' (logged once per metric)");
         }

@@ -1,0 +1,26 @@
+package io.github.promjaxrs.internal.recording;
+
+import jakarta.ws.rs.container.ContainerRequestContext;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A request's timing kept as a request property, the way any Jakarta REST runtime can. Each
+ * instance has a property of its own, so a request that meets two {@code PrometheusMetrics} (or
+ * one registered twice) keeps two timings.
+ */
+public final class PropertyTimings {
+
+    private static final AtomicInteger INSTANCES = new AtomicInteger();
+
+    private final String property = RequestTiming.class.getName() + "#" + INSTANCES.incrementAndGet();
+
+    /** Attaches {@code timing} to {@code request}. */
+    public void attach(ContainerRequestContext request, RequestTiming timing) {
+        request.setProperty(property, timing);
+    }
+
+    /** The timing attached to {@code request}, or null. */
+    public RequestTiming get(ContainerRequestContext request) {
+        return request.getProperty(property) instanceof RequestTiming timing ? timing : null;
+    }
+}

@@ -1,0 +1,101 @@
+package io.github.promjaxrs.internal.runtime.resteasy;
+
+import io.github.promjaxrs.internal.recording.PropertyTimings;
+import io.github.promjaxrs.internal.recording.RequestRecorder;
+import io.github.promjaxrs.internal.recording.RequestTiming;
+import jakarta.ws.rs.container.CompletionCallback;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.container.PreMatching;
+import org.jboss.resteasy.core.ResteasyContext;
+import org.jboss.resteasy.core.interception.jaxrs.PreMatchContainerRequestContext;
+import org.jboss.resteasy.plugins.server.Cleanables;
+import org.jboss.resteasy.spi.HttpRequest;
+import org.jboss.resteasy.spi.HttpResponse;
+import org.jboss.resteasy.spi.ResteasyAsynchronousContext;
+import org.jboss.resteasy.spi.ResteasyAsynchronousResponse;
+
+/**
+ * Begins every request before matching (first of all request filters) and records it as the last
+ * response filter, or later where only RESTEasy's completion callbacks or cleanables tell how it
+ * ended (see {@link ResteasyRuntimeAdapter}).
+ */
+@PreMatching
+final class ResteasyTimingFilter implements ContainerRequestFilter, ContainerResponseFilter {
+
+    static final int PRIORITY = Integer.MIN_VALUE;
+
+    private final RequestRecorder recorder;
+    private final PropertyTimings timings;
+    private final ResteasyRuntimeAdapter adapter;
+
+    ResteasyTimingFilter(RequestRecorder recorder, PropertyTimings timings, ResteasyRuntimeAdapter adapter) {
+        this.recorder = recorder;
+        this.timings = timings;
+        this.adapter = adapter;
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        adapter.mountIfNeeded();
+        RequestTiming timing = recorder.begin(request);
+        timings.attach(request, timing);
+        Cleanables cleanables = ResteasyContext.getContextData(Cleanables.class);
+        if (cleanables == null || !(request instanceof PreMatchContainerRequestContext resteasy)) {
+            return;
+        }
+        HttpRequest httpRequest = resteasy.getHttpRequest();
+        HttpResponse httpResponse = ResteasyContext.getContextData(HttpResponse.class);
+        cleanables.addCleanable(() -> {
+            // RESTEasy is done with the request on this thread; a request no response filter saw and
+            // that is not suspended was either written past the filters, or thrown to the container
+            // as an exception no mapper handled (RESTEasy's default mapper turned off): a 500
+            if (timing.isFinished() || httpRequest.getAsyncContext().isSuspended()) {
+                return;
+            }
+            if (httpResponse != null && httpResponse.isCommitted()) {
+                recorder.finish(timing, request, null, httpResponse.getStatus(), false, null);
+            } else {
+                // an application mapper that throws is not counted, as on Jersey, which answers it with a 500
+                recorder.finish(timing, request, null, 500,
+                        request.getProperty(ResteasyRuntimeAdapter.MAPPED) == null, null);
+            }
+        });
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        RequestTiming timing = timings.get(request);
+        if (timing == null) {
+            return;
+        }
+        int status = response.getStatus();
+        boolean unmapped = request.getProperty(ResteasyRuntimeAdapter.UNMAPPED) != null;
+        if (!unmapped && status == 500 && recordOnCompletion(timing, request, response, status)) {
+            return;
+        }
+        recorder.finish(timing, request, response, status, unmapped, null);
+    }
+
+    /**
+     * An asynchronous request that ends in a 500 may be RESTEasy's answer to an exception it was
+     * resumed with, or that its {@code CompletionStage} failed with. RESTEasy hands that exception
+     * to the completion callbacks once the response is written, so it is recorded there.
+     */
+    private boolean recordOnCompletion(RequestTiming timing, ContainerRequestContext request,
+                                       ContainerResponseContext response, int status) {
+        if (!(request instanceof PreMatchContainerRequestContext resteasy)) {
+            return false;
+        }
+        ResteasyAsynchronousContext async = resteasy.getHttpRequest().getAsyncContext();
+        ResteasyAsynchronousResponse asyncResponse = async.isSuspended() ? async.getAsyncResponse() : null;
+        if (asyncResponse == null) {
+            return false;
+        }
+        asyncResponse.register((CompletionCallback) error -> recorder.finish(timing, request, response, status,
+                error != null && UnmappedExceptionObserver.isUnmapped(error), null));
+        return true;
+    }
+}
