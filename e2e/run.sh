@@ -282,10 +282,12 @@ window="$((SECONDS - prometheus_started + 10))s"
 log "checks through Prometheus's HTTP API at $(date -u -d "@$t_eval" +%H:%M:%SZ), rates over the run's $window"
 targets=$("${promapi[@]}" targets "$prom")
 rates=$(query "sum by (job) (rate(jaxrs_http_request_total[$window]))")
+# quantile_by_job Q BUCKETS: the Q-quantile of each job's BUCKETS selector, over the run
+quantile_by_job() { query "histogram_quantile($1, sum by (job, le) (rate($2[$window])))"; }
 matched='jaxrs_http_request_duration_seconds_bucket{path!="UNMATCHED"}'
-p50=$(query "histogram_quantile(0.5, sum by (job, le) (rate($matched[$window])))")
-p90=$(query "histogram_quantile(0.9, sum by (job, le) (rate($matched[$window])))")
-p99=$(query "histogram_quantile(0.99, sum by (job, le) (rate($matched[$window])))")
+p50=$(quantile_by_job 0.5 "$matched")
+p90=$(quantile_by_job 0.9 "$matched")
+p99=$(quantile_by_job 0.99 "$matched")
 templates=$(query "count by (job) (histogram_quantile(0.9, sum by (job, path, le) (rate(jaxrs_http_request_duration_seconds_bucket[$window]))) >= 0)")
 unmatched_series=$(query "count by (job) ($unmatched)")
 unmatched_count=$(query "sum by (job) ($unmatched)")
@@ -320,9 +322,9 @@ metadata_check() {
 if [ ${#otel_jobs[@]} -gt 0 ]; then # the same questions on the OpenTelemetry names
     otel_rates=$(query "sum by (job) (rate(http_server_request_duration_seconds_count[$window]))")
     otel_matched='http_server_request_duration_seconds_bucket{http_route!=""}'
-    otel_p50=$(query "histogram_quantile(0.5, sum by (job, le) (rate($otel_matched[$window])))")
-    otel_p90=$(query "histogram_quantile(0.9, sum by (job, le) (rate($otel_matched[$window])))")
-    otel_p99=$(query "histogram_quantile(0.99, sum by (job, le) (rate($otel_matched[$window])))")
+    otel_p50=$(quantile_by_job 0.5 "$otel_matched")
+    otel_p90=$(quantile_by_job 0.9 "$otel_matched")
+    otel_p99=$(quantile_by_job 0.99 "$otel_matched")
     otel_routes=$(query "count by (job) (histogram_quantile(0.9, sum by (job, http_route, le) (rate($otel_matched[$window]))) >= 0)")
     otel_unmatched_series=$(query "count by (job) ($otel_unmatched)")
     otel_unmatched_count=$(query "sum by (job) ($otel_unmatched)")
