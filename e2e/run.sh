@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # promjaxrs end-to-end test: the example services, scraped by a real Prometheus.
 #
-#   bash e2e/run.sh [JOB=JAR ...]
+#   bash e2e/run.sh [JOB[:CONVENTIONS]=JAR ...]
 #
 # Starts each example jar on free 127.0.0.1 ports (HOST and PORT, as SPEC "Examples" has it,
 # plus METRICS_TOKEN, METRICS_PORT and PROMJAXRS_CONVENTIONS), has Prometheus scrape each every
