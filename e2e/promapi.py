@@ -14,6 +14,8 @@ timeout. Output is tab-separated text that run.sh reads line by line.
         by the regexes JOB/INSTANCE and Grafana's range variables ($__rate_interval, $__range,
         $__interval) by RANGE, e.g. 90s, so that rates cover the whole run; prints
         ok|FAIL<TAB>series<TAB>finite<TAB>title<TAB>expr and exits 1 if any failed.
+  promapi.py variable URL FILE NAME TIME        the values the dashboard's label_values() variable
+        NAME offers at TIME (other variables in its selector taken as .*), one a line
 """
 import json
 import math
@@ -71,6 +73,16 @@ def substitute(expr, job, instance, window):
     return re.sub(r"\$\{(\w+)(?::\w+)?\}|\$(\w+)", replace, expr)
 
 
+def label_values(variable):
+    """(selector, label) of a label_values(selector, label) variable query."""
+    text = variable.get("query")
+    text = text.get("query") if isinstance(text, dict) else text
+    match = re.fullmatch(r"\s*label_values\((.*),\s*(\w+)\)\s*", text or "")
+    if not match:
+        raise ValueError(f"variable {variable.get('name')}: not label_values(selector, label): {text}")
+    return match.group(1), match.group(2)
+
+
 def dashboard_queries(dashboard):
     """(title, expr) of every panel target, rows' nested panels included, and of every variable."""
     def walk(panels):
@@ -84,12 +96,19 @@ def dashboard_queries(dashboard):
     for variable in dashboard.get("templating", {}).get("list", []):
         if variable.get("type") != "query":
             continue
-        text = variable.get("query")
-        text = text.get("query") if isinstance(text, dict) else text
-        match = re.fullmatch(r"\s*label_values\((.*),\s*(\w+)\)\s*", text or "")
-        if not match:
-            raise ValueError(f"variable {variable.get('name')}: not label_values(selector, label): {text}")
-        yield "variable $" + variable["name"], f"count by ({match.group(2)}) ({match.group(1)})"
+        selector, label = label_values(variable)
+        yield "variable $" + variable["name"], f"count by ({label}) ({selector})"
+
+
+def variable_values(url, path, name, time):
+    with open(path, encoding="utf-8") as f:
+        dashboard = json.load(f)
+    for variable in dashboard.get("templating", {}).get("list", []):
+        if variable.get("name") == name and variable.get("type") == "query":
+            selector, label = label_values(variable)
+            result = query(url, f"count by ({label}) ({substitute(selector, '.*', '.*', '1m')})", time)
+            return sorted(metric.get(label, "") for metric, _ in result)
+    raise ValueError(f"{path}: no query variable {name}")
 
 
 def check_dashboard(url, path, time, job, instance, window):
@@ -140,6 +159,9 @@ def main(args):
                 print(f"{m['metric']}\t{m['type']}")
         elif command == "dashboard":
             return check_dashboard(*args[1:7])
+        elif command == "variable":
+            for value in variable_values(*args[1:5]):
+                print(value)
         else:
             print(__doc__, file=sys.stderr)
             return 2

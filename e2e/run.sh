@@ -1,23 +1,27 @@
 #!/usr/bin/env bash
 # promjaxrs end-to-end test: the example services, scraped by a real Prometheus.
 #
-#   bash e2e/run.sh [JOB=JAR ...]
+#   bash e2e/run.sh [JOB[:CONVENTIONS]=JAR ...]
 #
 # Starts each example jar on free 127.0.0.1 ports (HOST and PORT, as SPEC "Examples" has it,
-# plus METRICS_TOKEN and METRICS_PORT), has Prometheus scrape each every second as a job of its
-# own, with the bearer token, sends each the example's bounded --load and then a --flood of
-# unmatched paths, and checks through Prometheus's HTTP API that: every target is up; each has
-# a request rate; histogram_quantile is computable; the flood is one series per job; JVM
-# metrics are there; every scrape passes promtool (text lint, OpenMetrics parse); and every
-# PromQL expression of examples/grafana/promjaxrs-dashboard.json parses and returns data.
+# plus METRICS_TOKEN, METRICS_PORT and PROMJAXRS_CONVENTIONS), has Prometheus scrape each every
+# second as a job of its own, with the bearer token, sends each the example's bounded --load and
+# then a --flood of unmatched paths, and checks through Prometheus's HTTP API, on the names of
+# each job's conventions, that: every target is up; each has a request rate; histogram_quantile
+# is computable; the flood is one series per job; JVM metrics are there; every scrape passes
+# promtool (text lint, OpenMetrics parse); and every PromQL expression of the conventions'
+# Grafana dashboard (examples/grafana/promjaxrs-dashboard.json for the promjaxrs jobs,
+# promjaxrs-opentelemetry-dashboard.json for the opentelemetry ones) parses and returns data.
 # Everything it starts it stops, pass or fail, and every wait has a time limit.
 #
 # Needs java, curl, python3 and Prometheus 2.x (prometheus, promtool); if Prometheus is missing
 # and this runs as root, it installs Debian's package with apt-get. The jars come from
 # `mvn -B -q package -DskipTests`, run here only if one is missing.
 #
-# Jobs: the arguments, or E2E_JOBS="JOB=JAR ...". The default is the orders service once on each
-# runtime: orders-jersey (the Jersey example's jar) and orders-resteasy (the RESTEasy example's).
+# Jobs: the arguments, or E2E_JOBS="JOB[:CONVENTIONS]=JAR ...", CONVENTIONS being promjaxrs (the
+# default) or opentelemetry, given to the job as PROMJAXRS_CONVENTIONS. The default is the orders
+# service once on each runtime, orders-jersey (the Jersey example's jar) and orders-resteasy (the
+# RESTEasy example's), and once more on Jersey with the OpenTelemetry names, orders-jersey-otel.
 # Settings: E2E_REQUESTS (mixed requests per job, 1500), E2E_FLOOD (unmatched requests per job,
 # 3000), E2E_SECONDS (time limit of each load phase, 30), E2E_TIMEOUT (the whole run, 600 s),
 # E2E_JAVA_OPTS (-Xmx256m), E2E_LOAD_JAR (the jar whose --load drives every job: the Jersey
@@ -30,7 +34,7 @@ root=$PWD
 source e2e/lib.sh
 jersey_jar=examples-jersey/target/examples-jersey.jar
 resteasy_jar=examples-resteasy/target/examples-resteasy.jar
-default_jobs="orders-jersey=$jersey_jar orders-resteasy=$resteasy_jar"
+default_jobs="orders-jersey=$jersey_jar orders-resteasy=$resteasy_jar orders-jersey-otel:opentelemetry=$jersey_jar"
 if [ $# -gt 0 ]; then
     job_specs=("$@")
 else
@@ -43,6 +47,7 @@ load_seconds=${E2E_SECONDS:-30}
 overall=${E2E_TIMEOUT:-600}
 read -r -a java_opts <<< "${E2E_JAVA_OPTS:--Xmx256m}"
 dashboard=examples/grafana/promjaxrs-dashboard.json
+otel_dashboard=examples/grafana/promjaxrs-opentelemetry-dashboard.json
 example_config=examples/prometheus/prometheus.yml
 started_at=$SECONDS
 
@@ -108,12 +113,26 @@ log "using $prometheus_bin and $promtool_bin: $("$promtool_bin" --version 2>&1 |
 # ---------------------------------------------------------------- jars
 names=()
 jars=()
+conventions=()
+jaxrs_jobs=() # the jobs on promjaxrs names, and on OpenTelemetry's: their checks differ
+otel_jobs=()
 for spec in "${job_specs[@]}"; do
-    [[ $spec == *=* ]] || die "job '$spec': expected JOB=JAR"
+    [[ $spec == *=* ]] || die "job '$spec': expected JOB[:CONVENTIONS]=JAR"
     name=${spec%%=*}
+    convention=promjaxrs
+    if [[ $name == *:* ]]; then
+        convention=${name#*:}
+        name=${name%%:*}
+    fi
     [[ $name =~ ^[a-zA-Z_][a-zA-Z0-9_-]*$ ]] || die "job '$name': not a valid job name"
+    case $convention in
+        promjaxrs) jaxrs_jobs+=("$name") ;;
+        opentelemetry) otel_jobs+=("$name") ;;
+        *) die "job '$name': conventions '$convention': expected promjaxrs or opentelemetry" ;;
+    esac
     names+=("$name")
     jars+=("${spec#*=}")
+    conventions+=("$convention")
 done
 [ ${#names[@]} -ge 1 ] || die "no jobs"
 for jar in "${jars[@]}" "$load_jar"; do
@@ -154,10 +173,10 @@ for i in "${!names[@]}"; do
     ports+=("${free[$((2 * i + 1))]}")
     metrics_ports+=("${free[$((2 * i + 2))]}")
     HOST=127.0.0.1 PORT=${ports[i]} METRICS_PORT=${metrics_ports[i]} METRICS_TOKEN=$token \
-        java "${java_opts[@]}" -jar "${jars[i]}" > "$tmp/${names[i]}.log" 2>&1 &
+        PROMJAXRS_CONVENTIONS=${conventions[i]} java "${java_opts[@]}" -jar "${jars[i]}" > "$tmp/${names[i]}.log" 2>&1 &
     pids+=($!)
     service_pids+=($!)
-    log "started ${names[i]} (pid $!) on 127.0.0.1:${ports[i]}, metrics port ${metrics_ports[i]}"
+    log "started ${names[i]} (pid $!) on 127.0.0.1:${ports[i]}, metrics port ${metrics_ports[i]}, ${conventions[i]} names"
 done
 serving() { # serving INDEX: the service answers its index, and has not died
     kill -0 "${service_pids[$1]}" 2>/dev/null || die "${names[$1]} exited: $(tail -n 5 "$tmp/${names[$1]}.log")"
@@ -218,10 +237,10 @@ run_load() {
     done
     for i in "${!names[@]}"; do
         if wait "${load_pids[i]}"; then
-            printf '    %-16s %s\n' "${names[i]}" "$(grep '^load: done' "$tmp/$phase-${names[i]}.log")"
+            printf '    %-18s %s\n' "${names[i]}" "$(grep '^load: done' "$tmp/$phase-${names[i]}.log")"
         else
             rc=1
-            printf '    %-16s failed: %s\n' "${names[i]}" "$(tail -n 3 "$tmp/$phase-${names[i]}.log")"
+            printf '    %-18s failed: %s\n' "${names[i]}" "$(tail -n 3 "$tmp/$phase-${names[i]}.log")"
         fi
     done
     return $rc
@@ -243,9 +262,11 @@ query() { "${promapi[@]}" query "$prom" "$1" "${t_eval:-}"; }
 # of_job JOB: the value of the series labelled job="JOB", from query's output on stdin
 of_job() { awk -F '\t' -v job="job=\"$1\"" 'index($1, job) { print $2; exit }'; }
 unmatched='jaxrs_http_request_duration_seconds_count{path="UNMATCHED",method="GET",status="404"}'
+# Under the OpenTelemetry names a request that matched nothing has no http_route (SPEC "Conventions")
+otel_unmatched='http_server_request_duration_seconds_count{http_route="",http_request_method="GET",http_response_status_code="404"}'
 flood_stored() {
     local out i
-    out=$(query "sum by (job) ($unmatched)")
+    out=$(query "sum by (job) ($unmatched)"; query "sum by (job) ($otel_unmatched)")
     for i in "${!names[@]}"; do
         awk -v v="$(of_job "${names[i]}" <<< "$out")" -v n="${flooded[i]}" 'BEGIN { exit !(v != "" && v + 0 >= n) }' || return 1
     done
@@ -261,10 +282,12 @@ window="$((SECONDS - prometheus_started + 10))s"
 log "checks through Prometheus's HTTP API at $(date -u -d "@$t_eval" +%H:%M:%SZ), rates over the run's $window"
 targets=$("${promapi[@]}" targets "$prom")
 rates=$(query "sum by (job) (rate(jaxrs_http_request_total[$window]))")
+# quantile_by_job Q BUCKETS: the Q-quantile of each job's BUCKETS selector, over the run
+quantile_by_job() { query "histogram_quantile($1, sum by (job, le) (rate($2[$window])))"; }
 matched='jaxrs_http_request_duration_seconds_bucket{path!="UNMATCHED"}'
-p50=$(query "histogram_quantile(0.5, sum by (job, le) (rate($matched[$window])))")
-p90=$(query "histogram_quantile(0.9, sum by (job, le) (rate($matched[$window])))")
-p99=$(query "histogram_quantile(0.99, sum by (job, le) (rate($matched[$window])))")
+p50=$(quantile_by_job 0.5 "$matched")
+p90=$(quantile_by_job 0.9 "$matched")
+p99=$(quantile_by_job 0.99 "$matched")
 templates=$(query "count by (job) (histogram_quantile(0.9, sum by (job, path, le) (rate(jaxrs_http_request_duration_seconds_bucket[$window]))) >= 0)")
 unmatched_series=$(query "count by (job) ($unmatched)")
 unmatched_count=$(query "sum by (job) ($unmatched)")
@@ -278,13 +301,75 @@ num() { # num VALUE: a finite number above 0
     case ${1,,} in '' | *nan* | *inf*) return 1 ;; esac
     awk -v v="$1" 'BEGIN { exit !(v + 0 > 0) }'
 }
+# jvm_check JOB: client_java's JVM and process metrics are there
+jvm_check() {
+    local job=$1 jvm
+    jvm=$(of_job "$job" <<< "$jvm_series")
+    check "$job: JVM metrics: $jvm jvm_* series, heap used $(awk -v v="$(of_job "$job" <<< "$heap")" 'BEGIN { printf "%.0f MiB", v / 1048576 }'), process CPU $(of_job "$job" <<< "$cpu") s" \
+        eval 'num "$jvm" && num "$(of_job "$job" <<< "$heap")" && num "$(of_job "$job" <<< "$cpu")"'
+}
+# metadata_check JOB FAMILY TYPE [FAMILY TYPE]: the metadata Prometheus stored for JOB's families
+metadata_check() {
+    local job=$1 metadata stored found=1
+    # Prometheus 2.42 asks for OpenMetrics first; then the family of a counter is stored without
+    # its _total suffix, and client_java's jvm_runtime_info is of type info (text format: gauge).
+    metadata=$("${promapi[@]}" metadata "$prom" "$job")
+    stored=$(awk -F '\t' -v a="$2" -v b="${4:-}" '$1 == a || (b != "" && $1 == b) || $1 == "jvm_runtime" { printf "%s%s %s", n++ ? ", " : "", $1, $2 }' <<< "$metadata")
+    [[ $stored == *"$2 $3"* ]] || found=0
+    [[ $# -lt 5 || $stored == *"$4 $5"* ]] || found=0
+    check "$job: Prometheus scraped OpenMetrics and parsed it (metadata: $stored)" test "$found" = 1
+}
+if [ ${#otel_jobs[@]} -gt 0 ]; then # the same questions on the OpenTelemetry names
+    otel_rates=$(query "sum by (job) (rate(http_server_request_duration_seconds_count[$window]))")
+    otel_matched='http_server_request_duration_seconds_bucket{http_route!=""}'
+    otel_p50=$(quantile_by_job 0.5 "$otel_matched")
+    otel_p90=$(quantile_by_job 0.9 "$otel_matched")
+    otel_p99=$(quantile_by_job 0.99 "$otel_matched")
+    otel_routes=$(query "count by (job) (histogram_quantile(0.9, sum by (job, http_route, le) (rate($otel_matched[$window]))) >= 0)")
+    otel_unmatched_series=$(query "count by (job) ($otel_unmatched)")
+    otel_unmatched_count=$(query "sum by (job) ($otel_unmatched)")
+    otel_raw_routes=$(query 'count by (job) ({__name__=~"http_server_.+",http_route=~"UNMATCHED|.*(nope|no-such-page).*"})')
+    otel_series=$(query 'count by (job) ({__name__=~"http_server_.+"})')
+    otel_active=$(query 'count by (job) (http_server_active_requests)')
+    jaxrs_request_series=$(query 'count by (job) ({__name__=~"jaxrs_http_.+"})')
+fi
+# The semantic conventions' advised boundaries, as SPEC "Conventions" has them ("1.0" read as "1")
+otel_boundaries='0.005 0.01 0.025 0.05 0.075 0.1 0.25 0.5 0.75 1 2.5 5 7.5 10 +Inf'
+# otel_checks JOB INDEX: the checks of a job on the OpenTelemetry names
+otel_checks() {
+    local job=$1 i=$2 rate q50 q90 q99 boundaries series count raw stored active
+    rate=$(of_job "$job" <<< "$otel_rates")
+    check "$job: request rate $(printf '%.1f' "${rate:-0}") req/s from http_server_request_duration_seconds_count" num "$rate"
+    q50=$(of_job "$job" <<< "$otel_p50")
+    q90=$(of_job "$job" <<< "$otel_p90")
+    q99=$(of_job "$job" <<< "$otel_p99")
+    boundaries=$(query "count by (le) (http_server_request_duration_seconds_bucket{job=\"$job\"})" \
+        | sed -n 's/.*le="\([^"]*\)".*/\1/p' | sed 's/\.0$//' | sort -g | paste -sd ' ')
+    check "$job: histogram_quantile of requests with a route: p50 ${q50:-none} s, p90 ${q90:-none} s, p99 ${q99:-none} s; p90 finite for $(of_job "$job" <<< "$otel_routes") routes; le $boundaries" \
+        eval 'num "$q50" && num "$q90" && num "$q99" && [ "$boundaries" = "$otel_boundaries" ]'
+    series=$(of_job "$job" <<< "$otel_unmatched_series")
+    count=$(of_job "$job" <<< "$otel_unmatched_count")
+    raw=$(of_job "$job" <<< "$otel_raw_routes")
+    check "$job: the unmatched flood is ${series:-no} series (no http_route, $count requests >= ${flooded[i]} flooded); no series carries a raw path or UNMATCHED as its route" \
+        eval '[ "$series" = 1 ] && [ -z "$raw" ]'
+    stored=$(of_job "$job" <<< "$otel_series")
+    active=$(of_job "$job" <<< "$otel_active")
+    check "$job: $stored http_server_* series stored ($active http_server_active_requests), fewer than the ${flooded[i]} flooded paths; no jaxrs_http_* series" \
+        eval '[ -n "$stored" ] && [ "$stored" -lt "${flooded[i]}" ] && num "$active" && [ -z "$(of_job "$job" <<< "$jaxrs_request_series")" ]'
+    jvm_check "$job"
+    metadata_check "$job" http_server_request_duration_seconds histogram http_server_active_requests gauge
+}
 for i in "${!names[@]}"; do
     job=${names[i]}
-    echo "  -- $job"
+    echo "  -- $job (${conventions[i]} names)"
     target=$(awk -F '\t' -v job="$job" '$1 == job' <<< "$targets")
     up=$(query "up{job=\"$job\"}" | cut -f 2)
     check "$job: target up (up=$up, health=$(cut -f 2 <<< "$target"), last error: '$(cut -f 4 <<< "$target")')" \
         test "$up" = 1 -a "$(cut -f 2 <<< "$target")" = up -a -z "$(cut -f 4 <<< "$target")"
+    if [ "${conventions[i]}" = opentelemetry ]; then
+        otel_checks "$job" "$i"
+        continue
+    fi
     rate=$(of_job "$job" <<< "$rates")
     check "$job: request rate $(printf '%.1f' "${rate:-0}") req/s" num "$rate"
     q50=$(of_job "$job" <<< "$p50")
@@ -299,15 +384,8 @@ for i in "${!names[@]}"; do
     jaxrs=$(of_job "$job" <<< "$jaxrs_series")
     check "$job: $jaxrs jaxrs_* series of $(of_job "$job" <<< "$all_series") stored, fewer than the ${flooded[i]} flooded paths" \
         eval '[ -n "$jaxrs" ] && [ "$jaxrs" -lt "${flooded[i]}" ]'
-    jvm=$(of_job "$job" <<< "$jvm_series")
-    check "$job: JVM metrics: $jvm jvm_* series, heap used $(awk -v v="$(of_job "$job" <<< "$heap")" 'BEGIN { printf "%.0f MiB", v / 1048576 }'), process CPU $(of_job "$job" <<< "$cpu") s" \
-        eval 'num "$jvm" && num "$(of_job "$job" <<< "$heap")" && num "$(of_job "$job" <<< "$cpu")"'
-    # Prometheus 2.42 asks for OpenMetrics first; then the family of a counter is stored without
-    # its _total suffix, and client_java's jvm_runtime_info is of type info (text format: gauge).
-    metadata=$("${promapi[@]}" metadata "$prom" "$job")
-    stored=$(awk -F '\t' '$1 == "jaxrs_http_request" || $1 == "jvm_runtime" { printf "%s%s %s", n++ ? ", " : "", $1, $2 }' <<< "$metadata")
-    check "$job: Prometheus scraped OpenMetrics and parsed it (metadata: $stored)" \
-        eval '[[ $stored == *"jaxrs_http_request counter"* ]]'
+    jvm_check "$job"
+    metadata_check "$job" jaxrs_http_request counter
 done
 
 # ---------------------------------------------------------------- the endpoints, and promtool on each scrape
@@ -360,31 +438,50 @@ for i in "${!names[@]}"; do
     check "$job: OpenMetrics scrape ($om_type): parsed by promtool" \
         eval '[[ $om_type == application/openmetrics-text* ]] && openmetrics "$tmp/$job.om" "$job"'
     separate="http://127.0.0.1:${metrics_ports[i]}/metrics"
+    requests_sample=jaxrs_http_request_total
+    [ "${conventions[i]}" = promjaxrs ] || requests_sample=http_server_request_duration_seconds_count
     if curl -s -o /dev/null -m 5 "$separate"; then
         separate_anonymous=$(curl -s -o /dev/null -w '%{http_code}' -m 10 "$separate" || true)
         separate_body=$(curl -fsS -m 10 -H "Authorization: Bearer $token" "$separate" || true)
         check "$job: separate metrics port ${metrics_ports[i]}: 401 without the token ($separate_anonymous), the metrics with it" \
-            eval '[ "$separate_anonymous" = 401 ] && grep -q "^jaxrs_http_request_total{" <<< "$separate_body"'
+            eval '[ "$separate_anonymous" = 401 ] && grep -q "^$requests_sample{" <<< "$separate_body"'
     else
         echo "      note: nothing listens on METRICS_PORT ${metrics_ports[i]}: this example has no separate port"
     fi
 done
 
 # ---------------------------------------------------------------- the Grafana dashboard
-log "dashboard: every PromQL expression of $dashboard"
-dashboard_jobs="($(IFS='|'; echo "${names[*]}"))"
-for job_regex in "$dashboard_jobs" "${names[@]}"; do
-    out=$("${promapi[@]}" dashboard "$prom" "$root/$dashboard" "$t_eval" "$job_regex" '.*' "$window") && rc=0 || rc=$?
-    total=$(grep -c . <<< "$out" || true)
-    if [ "$job_regex" = "$dashboard_jobs" ]; then # every query once: its series, and how many are finite
-        awk -F '\t' '{ printf "      %-4s %4s series %4s finite  %s\n", $1, $2, $3, $4 }' <<< "$out"
-    fi
-    if [ "$rc" -ne 0 ]; then
-        awk -F '\t' '$1 != "ok" { printf "      %s: %s %s\n      %s\n", $1, $4, $3, $5 }' <<< "$out"
-    fi
-    check "dashboard, \$job=~\"$job_regex\": $(grep -c '^ok' <<< "$out" || true) of $total queries return data ($(awk -F '\t' '$1 == "ok" { n += $2 } END { print n + 0 }' <<< "$out") series)" \
-        test "$rc" -eq 0 -a "$total" -gt 0
-done
+# check_dashboard FILE JOB_REGEX...: every query of the dashboard returns data with $job as each
+# regex in turn; the first run's queries are listed with their series, and how many are finite
+check_dashboard() {
+    local file=$1 first=$2 job_regex out rc total
+    shift
+    log "dashboard: every PromQL expression of $file"
+    for job_regex in "$@"; do
+        out=$("${promapi[@]}" dashboard "$prom" "$root/$file" "$t_eval" "$job_regex" '.*' "$window") && rc=0 || rc=$?
+        total=$(grep -c . <<< "$out" || true)
+        if [ "$job_regex" = "$first" ]; then
+            awk -F '\t' '{ printf "      %-4s %4s series %4s finite  %s\n", $1, $2, $3, $4 }' <<< "$out"
+        fi
+        if [ "$rc" -ne 0 ]; then
+            awk -F '\t' '$1 != "ok" { printf "      %s: %s %s\n      %s\n", $1, $4, $3, $5 }' <<< "$out"
+        fi
+        check "${file##*/}, \$job=~\"$job_regex\": $(grep -c '^ok' <<< "$out" || true) of $total queries return data ($(awk -F '\t' '$1 == "ok" { n += $2 } END { print n + 0 }' <<< "$out") series)" \
+            test "$rc" -eq 0 -a "$total" -gt 0
+    done
+}
+regex_of() { echo "($(IFS='|'; echo "$*"))"; } # regex_of JOB...: (JOB|JOB...)
+# The promjaxrs dashboard on the promjaxrs jobs: all of them, then each one
+[ ${#jaxrs_jobs[@]} -eq 0 ] || check_dashboard "$dashboard" "$(regex_of "${jaxrs_jobs[@]}")" "${jaxrs_jobs[@]}"
+if [ ${#otel_jobs[@]} -gt 0 ]; then
+    # The OpenTelemetry dashboard offers, as $job, the jobs with OpenTelemetry names only (a
+    # promjaxrs job has none to show); its queries are run with $job as every job of the run (the
+    # JVM panels have data for each), then as each OpenTelemetry job.
+    offered=$("${promapi[@]}" variable "$prom" "$root/$otel_dashboard" job "$t_eval" | sort | paste -sd ' ')
+    expected=$(printf '%s\n' "${otel_jobs[@]}" | sort | paste -sd ' ')
+    check "${otel_dashboard##*/}: \$job offers $offered (the opentelemetry jobs: $expected)" test "$offered" = "$expected"
+    check_dashboard "$otel_dashboard" "$(regex_of "${names[@]}")" "${otel_jobs[@]}"
+fi
 check "$example_config: promtool check config --syntax-only" \
     eval '"$promtool_bin" check config --syntax-only "$root/$example_config" > "$tmp/example-config.out" 2>&1 || { sed "s/^/      /" "$tmp/example-config.out"; false; }'
 
