@@ -10,10 +10,10 @@ import io.github.promjaxrs.internal.binding.RuntimeAdapter;
 import io.github.promjaxrs.internal.endpoint.MetricsResource;
 import io.github.promjaxrs.internal.endpoint.PortServer;
 import io.github.promjaxrs.internal.recording.CardinalityOverflows;
-import io.github.promjaxrs.internal.recording.DefaultMetrics;
+import io.github.promjaxrs.internal.recording.PromjaxrsHttpMetrics;
 import io.github.promjaxrs.internal.recording.ExcludedPaths;
 import io.github.promjaxrs.internal.recording.OpenTelemetryHttpMetrics;
-import io.github.promjaxrs.internal.recording.RequestMetrics;
+import io.github.promjaxrs.internal.recording.HttpMetrics;
 import io.github.promjaxrs.internal.recording.RequestRecorder;
 import io.github.promjaxrs.internal.registry.MetricDefinition;
 import io.github.promjaxrs.internal.registry.SharedRegistrations;
@@ -80,7 +80,7 @@ public final class PrometheusMetrics implements Feature, AutoCloseable {
             boolean exemplars = SpanContextSupplier.hasSpanContext();
             String prefix = b.defaultsPrefix.isEmpty() ? "" : b.defaultsPrefix + "_";
             CardinalityOverflows overflows;
-            RequestMetrics defaultMetrics = null;
+            HttpMetrics defaultMetrics = null;
             try {
                 overflows = new CardinalityOverflows(owner, prefix + "exporter_cardinality_overflow_total");
                 if (b.exportDefaults) {
@@ -89,7 +89,7 @@ public final class PrometheusMetrics implements Feature, AutoCloseable {
                                     b.bucketsSet ? b.buckets : OpenTelemetryHttpMetrics.ADVISED_BUCKETS,
                                     b.nativeHistograms, b.defaultLabels, b.maxLabelValueLength, b.cardinalityLimit,
                                     overflows, exemplars))
-                            : new DefaultMetrics(new DefaultMetrics.Settings(owner, b.defaultsPrefix, b.buckets,
+                            : new PromjaxrsHttpMetrics(new PromjaxrsHttpMetrics.Settings(owner, b.defaultsPrefix, b.buckets,
                                     b.defaultLatencyAsHistogram, b.nativeHistograms, b.groupBy, b.defaultLabels,
                                     b.cardinalityLimit, overflows, exemplars, b.maxLabelValueLength));
                     String info = prefix + "exporter_info";

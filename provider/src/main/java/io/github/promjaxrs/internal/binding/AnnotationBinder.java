@@ -8,7 +8,7 @@ import io.github.promjaxrs.internal.recording.BoundMetric;
 import io.github.promjaxrs.internal.recording.CardinalityLimit;
 import io.github.promjaxrs.internal.recording.CardinalityOverflows;
 import io.github.promjaxrs.internal.recording.LabelSource;
-import io.github.promjaxrs.internal.recording.MatchedMethod;
+import io.github.promjaxrs.internal.recording.ResourceMethodInfo;
 import io.github.promjaxrs.internal.recording.MethodAnnotations;
 import io.github.promjaxrs.internal.recording.MethodNames;
 import io.github.promjaxrs.internal.registry.SharedRegistrations;
@@ -26,7 +26,7 @@ import java.util.Set;
  */
 public final class AnnotationBinder {
 
-    private final UserMetrics userMetrics;
+    private final AnnotationMetricRegistrations userMetrics;
     private final double[] defaultBuckets;
     private final boolean initialValueWhenOnlyStaticLabels;
     private final boolean excludeUserDefaults;
@@ -37,7 +37,7 @@ public final class AnnotationBinder {
                             boolean initialValueWhenOnlyStaticLabels, boolean excludeUserDefaults,
                             List<Class<? extends Annotation>> registerDefaults, int cardinalityLimit,
                             CardinalityOverflows overflows, boolean exemplars, int maxLabelValueLength) {
-        this.userMetrics = new UserMetrics(owner, nativeHistograms, cardinalityLimit, overflows, exemplars);
+        this.userMetrics = new AnnotationMetricRegistrations(owner, nativeHistograms, cardinalityLimit, overflows, exemplars);
         this.defaultBuckets = defaultBuckets.clone();
         this.initialValueWhenOnlyStaticLabels = initialValueWhenOnlyStaticLabels;
         this.excludeUserDefaults = excludeUserDefaults;
@@ -57,7 +57,7 @@ public final class AnnotationBinder {
      *
      * @param annotated the method whose Jakarta REST annotations apply (an overridden one, if inherited)
      */
-    MethodAnnotations bind(Class<?> resourceClass, Method method, Method annotated, MatchedMethod matched,
+    MethodAnnotations bind(Class<?> resourceClass, Method method, Method annotated, ResourceMethodInfo matched,
                            MethodNames methodNames) {
         List<DeclaredMetric> declared = new ArrayList<>(DeclaredMetric.on(resourceClass, method, annotated));
         declared.addAll(userDefaults);
@@ -117,7 +117,7 @@ public final class AnnotationBinder {
             validate(timed, where);
         }
         CardinalityLimit<?> registered = userMetrics.metric(
-                UserMetrics.Definition.of(metric, labelNames, defaultBuckets), methodName);
+                AnnotationMetricRegistrations.Definition.of(metric, labelNames, defaultBuckets), methodName);
         return new BoundMetric(description, registered, sources, d.userDefault(), initialValueWhenOnlyStaticLabels);
     }
 

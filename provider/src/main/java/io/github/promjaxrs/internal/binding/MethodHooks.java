@@ -1,6 +1,6 @@
 package io.github.promjaxrs.internal.binding;
 
-import io.github.promjaxrs.internal.recording.MethodMetrics;
+import io.github.promjaxrs.internal.recording.MethodRecording;
 import io.github.promjaxrs.internal.recording.RequestTemplates;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.FeatureContext;
@@ -14,8 +14,8 @@ public interface MethodHooks extends RequestTemplates {
 
     /**
      * Arranges for {@code metrics} to be applied to every request that matches {@code method}: a
-     * {@link MethodMetricsFilter}, or, where the runtime tells the matched method as the request
+     * {@link MethodRecordingFilter}, or, where the runtime tells the matched method as the request
      * ends and the metrics need nothing before the method runs, nothing at all.
      */
-    void bind(ResourceInfo method, FeatureContext context, MethodMetrics metrics);
+    void bind(ResourceInfo method, FeatureContext context, MethodRecording metrics);
 }

@@ -4,9 +4,9 @@ import io.github.promjaxrs.annotation.DoNotTrack;
 import io.github.promjaxrs.annotation.ExcludeAllMetrics;
 import io.github.promjaxrs.internal.endpoint.GuardFilter;
 import io.github.promjaxrs.internal.endpoint.MetricsResource;
-import io.github.promjaxrs.internal.recording.MatchedMethod;
+import io.github.promjaxrs.internal.recording.ResourceMethodInfo;
 import io.github.promjaxrs.internal.recording.MethodAnnotations;
-import io.github.promjaxrs.internal.recording.MethodMetrics;
+import io.github.promjaxrs.internal.recording.MethodRecording;
 import io.github.promjaxrs.internal.recording.RequestRecorder;
 import io.github.promjaxrs.internal.recording.ResourceTemplate;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -71,16 +71,16 @@ public final class MetricsDynamicFeature implements DynamicFeature {
         }
         recorder.methodNames().declare(httpMethod);
         if (isPresent(ExcludeAllMetrics.class, resourceClass, method, annotated)) {
-            hooks.bind(resourceInfo, context, new MethodMetrics(recorder, null, false, null));
+            hooks.bind(resourceInfo, context, new MethodRecording(recorder, null, false, null));
             return;
         }
-        MatchedMethod matched = new MatchedMethod(resourceClass.getSimpleName() + "." + method.getName(),
+        ResourceMethodInfo matched = new ResourceMethodInfo(resourceClass.getSimpleName() + "." + method.getName(),
                 isMetricsResource ? metricsPath : ResourceTemplate.of(resourceClass, annotated), hooks);
         boolean tracked = !isPresent(DoNotTrack.class, resourceClass, method, annotated);
         MethodAnnotations bound = annotations.bind(resourceClass, method, annotated, matched,
                 recorder.methodNames());
         if (recorder.defaults() != null || bound != null) {
-            hooks.bind(resourceInfo, context, new MethodMetrics(recorder, matched, tracked, bound));
+            hooks.bind(resourceInfo, context, new MethodRecording(recorder, matched, tracked, bound));
         }
     }
 

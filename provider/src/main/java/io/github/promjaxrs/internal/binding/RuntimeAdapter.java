@@ -8,7 +8,7 @@ import jakarta.ws.rs.core.FeatureContext;
  * feature, and the adapter installs the hooks of that runtime: where a request's timing lives
  * and where its end is seen, how the matched method and its full template are found, how an
  * exception no mapper handled is seen, how the metrics endpoint is served. Adapters call the
- * recording side ({@link RequestRecorder}, {@link MethodMetrics}); nothing there calls back.
+ * recording side ({@link RequestRecorder}, {@link MethodRecording}); nothing there calls back.
  */
 public interface RuntimeAdapter {
 

@@ -58,8 +58,8 @@ public final class BoundMetric {
      * (see {@link UntrustedValues#failed}); null is {@code ""}. With static labels only, the arguments
      * are not used (and may be null).
      */
-    DataPoint point(RequestTiming timing, ContainerRequestContext request, ContainerResponseContext response,
-                    String method, int status, MatchedMethod matched) {
+    DataPoint point(RequestState timing, ContainerRequestContext request, ContainerResponseContext response,
+                    String method, int status, ResourceMethodInfo matched) {
         if (allStatic) {
             DataPoint point = staticPoint;
             if (point == null) {
@@ -96,8 +96,8 @@ public final class BoundMetric {
     }
 
     /** Label {@code i}'s value for this request: {@code ERROR} if it fails, {@code ""} for null. */
-    private String value(int i, RequestTiming timing, ContainerRequestContext request,
-                         ContainerResponseContext response, String method, int status, MatchedMethod matched) {
+    private String value(int i, RequestState timing, ContainerRequestContext request,
+                         ContainerResponseContext response, String method, int status, ResourceMethodInfo matched) {
         try {
             String value = labels[i].value(request, response, method, status, matched);
             return value == null ? "" : value;

@@ -87,7 +87,7 @@ final class DefaultLabels {
      * @param timing   the request's, for a failure the JVM must see
      * @param response null before it exists
      */
-    String[] dynamicValues(RequestTiming timing, ContainerRequestContext request, ContainerResponseContext response) {
+    String[] dynamicValues(RequestState timing, ContainerRequestContext request, ContainerResponseContext response) {
         if (dynamic.length == 0) {
             return null;
         }

@@ -53,7 +53,7 @@ public final class LabelSource {
      * @param method   the normalised request method
      */
     String value(ContainerRequestContext request, ContainerResponseContext response, String method, int status,
-                 MatchedMethod matched) {
+                 ResourceMethodInfo matched) {
         switch (kind) {
             case STATIC:
                 return argument;

@@ -12,7 +12,7 @@ import jakarta.ws.rs.container.ContainerResponseContext;
  */
 public final class MethodAnnotations {
 
-    private final MatchedMethod matched;
+    private final ResourceMethodInfo matched;
     private final MethodNames methodNames;
     private final boolean excludeUserDefaults;
     private final BoundMetric[] counters;
@@ -20,7 +20,7 @@ public final class MethodAnnotations {
     private final BoundMetric[] gauges;
     private final boolean gaugesStatic;
 
-    public MethodAnnotations(MatchedMethod matched, MethodNames methodNames, boolean excludeUserDefaults,
+    public MethodAnnotations(ResourceMethodInfo matched, MethodNames methodNames, boolean excludeUserDefaults,
                       BoundMetric[] counters, BoundMetric[] timers, BoundMetric[] gauges) {
         this.matched = matched;
         this.methodNames = methodNames;
@@ -39,7 +39,7 @@ public final class MethodAnnotations {
         return gauges.length > 0;
     }
 
-    void begin(RequestTiming timing, ContainerRequestContext request) {
+    void begin(RequestState timing, ContainerRequestContext request) {
         timing.annotations = this;
         if (gauges.length == 0) {
             return;
@@ -59,7 +59,7 @@ public final class MethodAnnotations {
         timing.raisedGauges = raised;
     }
 
-    void finish(RequestTiming timing, String method, ContainerRequestContext request,
+    void finish(RequestState timing, String method, ContainerRequestContext request,
                 ContainerResponseContext response, int status, long nanos) {
         try {
             for (BoundMetric counter : counters) {
@@ -80,7 +80,7 @@ public final class MethodAnnotations {
     }
 
     /** Whatever happened to the request and to its other metrics, a raised gauge comes back down. */
-    private void lowerGauges(RequestTiming timing) {
+    private void lowerGauges(RequestState timing) {
         for (int i = 0; i < gauges.length; i++) {
             if (skips(gauges[i], timing)) {
                 continue;
@@ -91,7 +91,7 @@ public final class MethodAnnotations {
         }
     }
 
-    private boolean skips(BoundMetric metric, RequestTiming timing) {
+    private boolean skips(BoundMetric metric, RequestState timing) {
         return metric.userDefault && excludeUserDefaults && timing.excluded;
     }
 }

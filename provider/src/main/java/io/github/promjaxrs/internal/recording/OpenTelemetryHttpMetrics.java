@@ -20,7 +20,7 @@ import java.util.logging.Logger;
  * {@code error_type} below 500) is exported with the value {@code ""}, which Prometheus stores as
  * no label at all: client_java gives every series of a metric the same label names.
  */
-public final class OpenTelemetryHttpMetrics implements RequestMetrics {
+public final class OpenTelemetryHttpMetrics implements HttpMetrics {
 
     private static final Logger LOG = Logger.getLogger(OpenTelemetryHttpMetrics.class.getName());
     static final String DURATION = "http_server_request_duration_seconds";
@@ -53,7 +53,7 @@ public final class OpenTelemetryHttpMetrics implements RequestMetrics {
     private final boolean[] activeStatic;
     private final ActiveRequests.Series[] activeByRow = new ActiveRequests.Series[GroupSeries.ROWS];
     private final Map<String, GroupSeries> groups = new ConcurrentHashMap<>();
-    private final GroupSeries unmatched = new GroupSeries(DefaultMetrics.UNMATCHED, "");
+    private final GroupSeries unmatched = new GroupSeries(PromjaxrsHttpMetrics.UNMATCHED, "");
     private final GroupSeries.Resolver resolver = this::resolve;
 
     public OpenTelemetryHttpMetrics(Settings settings) {
@@ -61,7 +61,7 @@ public final class OpenTelemetryHttpMetrics implements RequestMetrics {
         SharedRegistrations.Owner owner = settings.owner();
         String[] durationLabels = labels.labelNames(DURATION_LABELS);
         String durationHelp = "Duration of HTTP server requests.";
-        Histogram histogram = DefaultMetrics.histogram(owner, DURATION, durationHelp, settings.buckets(),
+        Histogram histogram = PromjaxrsHttpMetrics.histogram(owner, DURATION, durationHelp, settings.buckets(),
                 settings.nativeHistograms(), settings.exemplars(), durationLabels);
         String[] activeLabels = labels.labelNames(ACTIVE_LABELS);
         String activeHelp = "Number of active HTTP server requests.";
@@ -89,7 +89,7 @@ public final class OpenTelemetryHttpMetrics implements RequestMetrics {
     }
 
     @Override
-    public void begin(RequestTiming timing, ContainerRequestContext request) {
+    public void begin(RequestState timing, ContainerRequestContext request) {
         int methodIndex = methodIndex(request.getMethod());
         String scheme = scheme(request);
         int row = row(methodIndex, scheme);
@@ -112,7 +112,7 @@ public final class OpenTelemetryHttpMetrics implements RequestMetrics {
     }
 
     @Override
-    public void record(RequestTiming timing, String method, ContainerRequestContext request,
+    public void record(RequestState timing, String method, ContainerRequestContext request,
                        ContainerResponseContext response, int status, long nanos, boolean unmappedException) {
         double seconds = nanos / 1e9;
         int methodIndex = methodIndex(method);

@@ -10,22 +10,22 @@ import jakarta.ws.rs.container.ContainerResponseContext;
  */
 public final class RequestRecorder {
 
-    private final RequestMetrics defaults;
+    private final HttpMetrics defaults;
     private final ExcludedPaths excludedPaths;
     private final MethodNames methodNames = new MethodNames();
     private volatile boolean closed;
 
     /**
-     * @param defaults      the default metrics ({@link DefaultMetrics} or {@link OpenTelemetryHttpMetrics}),
+     * @param defaults      the default metrics ({@link PromjaxrsHttpMetrics} or {@link OpenTelemetryHttpMetrics}),
      *                      null when they are off
      * @param excludedPaths null when no path is excluded
      */
-    public RequestRecorder(RequestMetrics defaults, ExcludedPaths excludedPaths) {
+    public RequestRecorder(HttpMetrics defaults, ExcludedPaths excludedPaths) {
         this.defaults = defaults;
         this.excludedPaths = excludedPaths;
     }
 
-    public RequestMetrics defaults() {
+    public HttpMetrics defaults() {
         return defaults;
     }
 
@@ -34,12 +34,12 @@ public final class RequestRecorder {
     }
 
     /** A new request's timing, started now; its path decides whether it is excluded. */
-    public RequestTiming begin(ContainerRequestContext request) {
-        return started(new RequestTiming(System.nanoTime(), isExcluded(request)), request);
+    public RequestState begin(ContainerRequestContext request) {
+        return started(new RequestState(System.nanoTime(), isExcluded(request)), request);
     }
 
     /** Counts a request that has just begun, with a timing made by a runtime adapter; returns {@code timing}. */
-    public <T extends RequestTiming> T started(T timing, ContainerRequestContext request) {
+    public <T extends RequestState> T started(T timing, ContainerRequestContext request) {
         if (defaults != null && !timing.excluded && !closed) {
             defaults.begin(timing, request);
         }
@@ -60,8 +60,8 @@ public final class RequestRecorder {
      * @param matchedAtEnd      the metrics of the resource method the request matched, where the
      *                          runtime tells it only now; null otherwise
      */
-    public void finish(RequestTiming timing, ContainerRequestContext request, ContainerResponseContext response,
-                       int status, boolean unmappedException, MethodMetrics matchedAtEnd) {
+    public void finish(RequestState timing, ContainerRequestContext request, ContainerResponseContext response,
+                       int status, boolean unmappedException, MethodRecording matchedAtEnd) {
         if (timing.finished) {
             return;
         }
@@ -90,7 +90,7 @@ public final class RequestRecorder {
     }
 
     /** Records a request that ended in an exception no mapper handled: the client gets a 500. */
-    public void finishUnmapped(RequestTiming timing, ContainerRequestContext request, MethodMetrics matchedAtEnd) {
+    public void finishUnmapped(RequestState timing, ContainerRequestContext request, MethodRecording matchedAtEnd) {
         finish(timing, request, null, 500, true, matchedAtEnd);
     }
 

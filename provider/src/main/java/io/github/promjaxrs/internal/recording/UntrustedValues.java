@@ -36,7 +36,7 @@ final class UntrustedValues {
      *
      * @param timing the request's, or null where there is nothing left to record
      */
-    static String failed(Throwable failure, RequestTiming timing, AtomicBoolean logged, Logger log, String message) {
+    static String failed(Throwable failure, RequestState timing, AtomicBoolean logged, Logger log, String message) {
         if (isFatal(failure) && timing != null && timing.fatal == null) {
             timing.fatal = (VirtualMachineError) failure;
         }

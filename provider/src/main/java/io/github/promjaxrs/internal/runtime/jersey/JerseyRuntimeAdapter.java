@@ -3,10 +3,10 @@ package io.github.promjaxrs.internal.runtime.jersey;
 import io.github.promjaxrs.internal.binding.Instrumentation;
 import io.github.promjaxrs.internal.binding.MethodHooks;
 import io.github.promjaxrs.internal.binding.RuntimeAdapter;
-import io.github.promjaxrs.internal.recording.MethodMetrics;
-import io.github.promjaxrs.internal.recording.MethodMetricsFilter;
+import io.github.promjaxrs.internal.recording.MethodRecording;
+import io.github.promjaxrs.internal.recording.MethodRecordingFilter;
 import io.github.promjaxrs.internal.recording.RequestRecorder;
-import io.github.promjaxrs.internal.recording.RequestTiming;
+import io.github.promjaxrs.internal.recording.RequestState;
 import io.github.promjaxrs.internal.recording.ResourceTemplate;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -40,7 +40,7 @@ public final class JerseyRuntimeAdapter implements RuntimeAdapter, MethodHooks {
     public void install(FeatureContext context, Instrumentation instrumentation) {
         this.recorder = instrumentation.recorder();
         // the request contract only: the end of the request is the writer's
-        context.register(new JerseyTimingFilter(this), Map.of(ContainerRequestFilter.class, Integer.MIN_VALUE));
+        context.register(new JerseyStartFilter(this), Map.of(ContainerRequestFilter.class, Integer.MIN_VALUE));
         context.register(instrumentation.dynamicFeature(this));
         context.register(new ApplicationShutdown(instrumentation.applicationStopped()));
         if (instrumentation.metricsResource() != null) {
@@ -50,7 +50,7 @@ public final class JerseyRuntimeAdapter implements RuntimeAdapter, MethodHooks {
 
     /** Starts timing {@code request}: its writer is wrapped in its timing. */
     void begin(ContainerRequest request) {
-        JerseyRequestTiming timing = new JerseyRequestTiming(System.nanoTime(), recorder.isExcluded(request), this,
+        RecordingResponseWriter timing = new RecordingResponseWriter(System.nanoTime(), recorder.isExcluded(request), this,
                 request);
         request.setWriter(recorder.started(timing, request));
     }
@@ -60,31 +60,31 @@ public final class JerseyRuntimeAdapter implements RuntimeAdapter, MethodHooks {
      *
      * @param response null where an exception no mapper handled ended it
      */
-    void finish(JerseyRequestTiming timing, ContainerRequest request, ContainerResponse response, int status,
+    void finish(RecordingResponseWriter timing, ContainerRequest request, ContainerResponse response, int status,
                 boolean unmappedException) {
         recorder.finish(timing, request, response, status, unmappedException, appliedAtEnd(request));
     }
 
     @Override
-    public void bind(ResourceInfo method, FeatureContext context, MethodMetrics metrics) {
+    public void bind(ResourceInfo method, FeatureContext context, MethodRecording metrics) {
         if (metrics.actsOnMatch() || !(method instanceof ResourceMethodInvoker)) {
-            context.register(new MethodMetricsFilter(this::timing, metrics), MethodMetricsFilter.PRIORITY);
+            context.register(new MethodRecordingFilter(this::timing, metrics), MethodRecordingFilter.PRIORITY);
             return;
         }
         appliedAtEnd.put(method.getResourceClass(), method.getResourceMethod(), metrics);
     }
 
     /** The metrics taken at start-up for the method this request matched, or null. */
-    private MethodMetrics appliedAtEnd(ContainerRequest request) {
+    private MethodRecording appliedAtEnd(ContainerRequest request) {
         ExtendedUriInfo uriInfo = request.getUriInfo();
         ResourceMethod matched = uriInfo.getMatchedResourceMethod();
         return matched == null ? null : appliedAtEnd.get(matched, !uriInfo.getMatchedResourceLocators().isEmpty());
     }
 
     /** This adapter's timing of {@code request}, or null: a request may pass several instances' writers. */
-    private RequestTiming timing(ContainerRequestContext request) {
+    private RequestState timing(ContainerRequestContext request) {
         ContainerResponseWriter writer = ((ContainerRequest) request).getResponseWriter();
-        while (writer instanceof JerseyRequestTiming timing) {
+        while (writer instanceof RecordingResponseWriter timing) {
             if (timing.belongsTo(this)) {
                 return timing;
             }

@@ -3,8 +3,8 @@ package io.github.promjaxrs.internal.runtime.portable;
 import io.github.promjaxrs.internal.binding.Instrumentation;
 import io.github.promjaxrs.internal.endpoint.GuardedRequest;
 import io.github.promjaxrs.internal.endpoint.MetricsResource;
-import io.github.promjaxrs.internal.recording.MethodMetrics;
-import io.github.promjaxrs.internal.recording.RequestTiming;
+import io.github.promjaxrs.internal.recording.MethodRecording;
+import io.github.promjaxrs.internal.recording.RequestState;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.Response;
@@ -26,17 +26,17 @@ final class FilteredEndpoint {
     private final String relativePath;
     private final MetricsResource resource;
     private final ContainerRequestFilter guard;
-    private final MethodMetrics endpointMetrics;
+    private final MethodRecording endpointMetrics;
 
     FilteredEndpoint(Instrumentation instrumentation) {
         this.relativePath = instrumentation.metricsPath().substring(1);
         this.resource = instrumentation.metricsResource();
         this.guard = instrumentation.guard();
-        this.endpointMetrics = MethodMetrics.ofEndpoint(instrumentation.recorder(), instrumentation.metricsPath());
+        this.endpointMetrics = MethodRecording.ofEndpoint(instrumentation.recorder(), instrumentation.metricsPath());
     }
 
     /** Answers {@code request} if it is a scrape, through {@code abortWith}; leaves any other alone. */
-    void answerIfScrape(ContainerRequestContext request, RequestTiming timing) throws IOException {
+    void answerIfScrape(ContainerRequestContext request, RequestState timing) throws IOException {
         String method = request.getMethod();
         if (!("GET".equals(method) || "HEAD".equals(method)) || !isEndpoint(request.getUriInfo().getPath())) {
             return;

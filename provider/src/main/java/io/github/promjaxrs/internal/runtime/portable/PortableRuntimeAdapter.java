@@ -3,9 +3,9 @@ package io.github.promjaxrs.internal.runtime.portable;
 import io.github.promjaxrs.internal.binding.Instrumentation;
 import io.github.promjaxrs.internal.binding.MethodHooks;
 import io.github.promjaxrs.internal.binding.RuntimeAdapter;
-import io.github.promjaxrs.internal.recording.MethodMetrics;
-import io.github.promjaxrs.internal.recording.MethodMetricsFilter;
-import io.github.promjaxrs.internal.recording.PropertyTimings;
+import io.github.promjaxrs.internal.recording.MethodRecording;
+import io.github.promjaxrs.internal.recording.MethodRecordingFilter;
+import io.github.promjaxrs.internal.recording.RequestStateProperty;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.FeatureContext;
@@ -23,21 +23,21 @@ import jakarta.ws.rs.core.FeatureContext;
  */
 public final class PortableRuntimeAdapter implements RuntimeAdapter, MethodHooks {
 
-    private final PropertyTimings timings = new PropertyTimings();
+    private final RequestStateProperty timings = new RequestStateProperty();
     private final MatchedResourceTemplates templates = new MatchedResourceTemplates();
 
     @Override
     public void install(FeatureContext context, Instrumentation instrumentation) {
         FilteredEndpoint endpoint = instrumentation.metricsResource() == null ? null
                 : new FilteredEndpoint(instrumentation);
-        context.register(new PortableTimingFilter(instrumentation.recorder(), timings, endpoint),
-                PortableTimingFilter.PRIORITY);
+        context.register(new PortableRecordingFilter(instrumentation.recorder(), timings, endpoint),
+                PortableRecordingFilter.PRIORITY);
         context.register(instrumentation.dynamicFeature(this));
     }
 
     @Override
-    public void bind(ResourceInfo method, FeatureContext context, MethodMetrics metrics) {
-        context.register(new MethodMetricsFilter(timings::get, metrics), MethodMetricsFilter.PRIORITY);
+    public void bind(ResourceInfo method, FeatureContext context, MethodRecording metrics) {
+        context.register(new MethodRecordingFilter(timings::get, metrics), MethodRecordingFilter.PRIORITY);
     }
 
     @Override

@@ -3,9 +3,9 @@ package io.github.promjaxrs.internal.runtime.resteasy;
 import io.github.promjaxrs.internal.binding.Instrumentation;
 import io.github.promjaxrs.internal.binding.MethodHooks;
 import io.github.promjaxrs.internal.binding.RuntimeAdapter;
-import io.github.promjaxrs.internal.recording.MethodMetrics;
-import io.github.promjaxrs.internal.recording.MethodMetricsFilter;
-import io.github.promjaxrs.internal.recording.PropertyTimings;
+import io.github.promjaxrs.internal.recording.MethodRecording;
+import io.github.promjaxrs.internal.recording.MethodRecordingFilter;
+import io.github.promjaxrs.internal.recording.RequestStateProperty;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.FeatureContext;
@@ -18,7 +18,7 @@ import org.jboss.resteasy.spi.Registry;
 
 /**
  * RESTEasy 6.2's hooks. A request's timing is a request property, as on any runtime
- * ({@link ResteasyTimingFilter}). What the Jakarta REST API does not tell, RESTEasy's own data does:
+ * ({@link ResteasyRecordingFilter}). What the Jakarta REST API does not tell, RESTEasy's own data does:
  * <ul>
  * <li>the locator chain: the {@link ResourceMethodInvoker} that RESTEasy made for a sub-resource
  *     method belongs to one locator chain only, and {@link LocatorTemplates} finds that chain's
@@ -49,7 +49,7 @@ public final class ResteasyRuntimeAdapter implements RuntimeAdapter, MethodHooks
     /** More locator chains than any application has: past it, templates are found again for each request. */
     private static final int MAX_CACHED_TEMPLATES = 1024;
 
-    private final PropertyTimings timings = new PropertyTimings();
+    private final RequestStateProperty timings = new RequestStateProperty();
     private final Map<ResourceMethodInvoker, String> templatesByInvoker = new ConcurrentHashMap<>();
     private Instrumentation instrumentation;
     private volatile boolean mounted;
@@ -58,8 +58,8 @@ public final class ResteasyRuntimeAdapter implements RuntimeAdapter, MethodHooks
     public void install(FeatureContext context, Instrumentation instrumentation) {
         this.instrumentation = instrumentation;
         this.mounted = instrumentation.metricsResource() == null;
-        context.register(new ResteasyTimingFilter(instrumentation.recorder(), timings, this),
-                ResteasyTimingFilter.PRIORITY);
+        context.register(new ResteasyRecordingFilter(instrumentation.recorder(), timings, this),
+                ResteasyRecordingFilter.PRIORITY);
         if (!context.getConfiguration().isRegistered(UnmappedExceptionObserver.class)) {
             // the lowest priority: an application's own mapper of this RESTEasy type, if any, comes first
             context.register(new UnmappedExceptionObserver(), Integer.MAX_VALUE);
@@ -74,8 +74,8 @@ public final class ResteasyRuntimeAdapter implements RuntimeAdapter, MethodHooks
     }
 
     @Override
-    public void bind(ResourceInfo method, FeatureContext context, MethodMetrics metrics) {
-        context.register(new MethodMetricsFilter(timings::get, metrics), MethodMetricsFilter.PRIORITY);
+    public void bind(ResourceInfo method, FeatureContext context, MethodRecording metrics) {
+        context.register(new MethodRecordingFilter(timings::get, metrics), MethodRecordingFilter.PRIORITY);
     }
 
     /**

@@ -4,10 +4,10 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 
 /**
- * The default request metrics under one {@code Conventions}: {@link DefaultMetrics} (promjaxrs'
+ * The default request metrics under one {@code Conventions}: {@link PromjaxrsHttpMetrics} (promjaxrs'
  * own names) or {@link OpenTelemetryHttpMetrics}. Created once; records requests from any thread.
  */
-public interface RequestMetrics {
+public interface HttpMetrics {
 
     /** Whether a method's group is its route (template); false: its endpoint. */
     boolean groupsByRoute();
@@ -19,7 +19,7 @@ public interface RequestMetrics {
     GroupSeries endpointGroup(String endpoint);
 
     /** A request has begun (and is not excluded): for metrics of requests in flight. */
-    default void begin(RequestTiming timing, ContainerRequestContext request) {
+    default void begin(RequestState timing, ContainerRequestContext request) {
     }
 
     /**
@@ -29,6 +29,6 @@ public interface RequestMetrics {
      * @param response          null where the request ended without one (an unmapped exception)
      * @param unmappedException whether an exception escaped every {@code ExceptionMapper}
      */
-    void record(RequestTiming timing, String method, ContainerRequestContext request,
+    void record(RequestState timing, String method, ContainerRequestContext request,
                 ContainerResponseContext response, int status, long nanos, boolean unmappedException);
 }

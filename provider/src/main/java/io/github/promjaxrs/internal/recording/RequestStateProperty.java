@@ -8,19 +8,19 @@ import java.util.concurrent.atomic.AtomicInteger;
  * instance has a property of its own, so a request that meets two {@code PrometheusMetrics} (or
  * one registered twice) keeps two timings.
  */
-public final class PropertyTimings {
+public final class RequestStateProperty {
 
     private static final AtomicInteger INSTANCES = new AtomicInteger();
 
-    private final String property = RequestTiming.class.getName() + "#" + INSTANCES.incrementAndGet();
+    private final String property = RequestState.class.getName() + "#" + INSTANCES.incrementAndGet();
 
     /** Attaches {@code timing} to {@code request}. */
-    public void attach(ContainerRequestContext request, RequestTiming timing) {
+    public void attach(ContainerRequestContext request, RequestState timing) {
         request.setProperty(property, timing);
     }
 
     /** The timing attached to {@code request}, or null. */
-    public RequestTiming get(ContainerRequestContext request) {
-        return request.getProperty(property) instanceof RequestTiming timing ? timing : null;
+    public RequestState get(ContainerRequestContext request) {
+        return request.getProperty(property) instanceof RequestState timing ? timing : null;
     }
 }

@@ -1,8 +1,8 @@
 package io.github.promjaxrs.internal.runtime.resteasy;
 
-import io.github.promjaxrs.internal.recording.PropertyTimings;
+import io.github.promjaxrs.internal.recording.RequestStateProperty;
 import io.github.promjaxrs.internal.recording.RequestRecorder;
-import io.github.promjaxrs.internal.recording.RequestTiming;
+import io.github.promjaxrs.internal.recording.RequestState;
 import jakarta.ws.rs.container.CompletionCallback;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -23,15 +23,15 @@ import org.jboss.resteasy.spi.ResteasyAsynchronousResponse;
  * ended (see {@link ResteasyRuntimeAdapter}).
  */
 @PreMatching
-final class ResteasyTimingFilter implements ContainerRequestFilter, ContainerResponseFilter {
+final class ResteasyRecordingFilter implements ContainerRequestFilter, ContainerResponseFilter {
 
     static final int PRIORITY = Integer.MIN_VALUE;
 
     private final RequestRecorder recorder;
-    private final PropertyTimings timings;
+    private final RequestStateProperty timings;
     private final ResteasyRuntimeAdapter adapter;
 
-    ResteasyTimingFilter(RequestRecorder recorder, PropertyTimings timings, ResteasyRuntimeAdapter adapter) {
+    ResteasyRecordingFilter(RequestRecorder recorder, RequestStateProperty timings, ResteasyRuntimeAdapter adapter) {
         this.recorder = recorder;
         this.timings = timings;
         this.adapter = adapter;
@@ -40,7 +40,7 @@ final class ResteasyTimingFilter implements ContainerRequestFilter, ContainerRes
     @Override
     public void filter(ContainerRequestContext request) {
         adapter.mountIfNeeded();
-        RequestTiming timing = recorder.begin(request);
+        RequestState timing = recorder.begin(request);
         timings.attach(request, timing);
         Cleanables cleanables = ResteasyContext.getContextData(Cleanables.class);
         if (cleanables == null || !(request instanceof PreMatchContainerRequestContext resteasy)) {
@@ -67,7 +67,7 @@ final class ResteasyTimingFilter implements ContainerRequestFilter, ContainerRes
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-        RequestTiming timing = timings.get(request);
+        RequestState timing = timings.get(request);
         if (timing == null) {
             return;
         }
@@ -84,7 +84,7 @@ final class ResteasyTimingFilter implements ContainerRequestFilter, ContainerRes
      * resumed with, or that its {@code CompletionStage} failed with. RESTEasy hands that exception
      * to the completion callbacks once the response is written, so it is recorded there.
      */
-    private boolean recordOnCompletion(RequestTiming timing, ContainerRequestContext request,
+    private boolean recordOnCompletion(RequestState timing, ContainerRequestContext request,
                                        ContainerResponseContext response, int status) {
         if (!(request instanceof PreMatchContainerRequestContext resteasy)) {
             return false;

@@ -7,11 +7,11 @@ import org.glassfish.jersey.server.ContainerRequest;
 
 /** Begins every request before matching, first of all request filters; its writer records its end. */
 @PreMatching
-final class JerseyTimingFilter implements ContainerRequestFilter {
+final class JerseyStartFilter implements ContainerRequestFilter {
 
     private final JerseyRuntimeAdapter adapter;
 
-    JerseyTimingFilter(JerseyRuntimeAdapter adapter) {
+    JerseyStartFilter(JerseyRuntimeAdapter adapter) {
         this.adapter = adapter;
     }
 

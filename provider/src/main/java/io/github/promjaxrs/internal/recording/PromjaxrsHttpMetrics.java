@@ -23,9 +23,9 @@ import java.util.logging.Logger;
  * <p>With static labels only and a bounded grouping (template or endpoint) a request updates
  * data points cached in its {@link GroupSeries}; otherwise label values are computed per request.
  */
-public final class DefaultMetrics implements RequestMetrics {
+public final class PromjaxrsHttpMetrics implements HttpMetrics {
 
-    private static final Logger LOG = Logger.getLogger(DefaultMetrics.class.getName());
+    private static final Logger LOG = Logger.getLogger(PromjaxrsHttpMetrics.class.getName());
     static final String UNMATCHED = "UNMATCHED";
 
     /** The settings of {@code PrometheusMetrics.Builder} that the default metrics use. */
@@ -53,7 +53,7 @@ public final class DefaultMetrics implements RequestMetrics {
     private final AtomicBoolean groupByFailureLogged = new AtomicBoolean();
     private final String groupByFailureMessage;
 
-    public DefaultMetrics(Settings settings) {
+    public PromjaxrsHttpMetrics(Settings settings) {
         this.prefix = settings.prefix().isEmpty() ? "" : settings.prefix() + "_";
         this.groupBy = settings.groupBy();
 
@@ -158,7 +158,7 @@ public final class DefaultMetrics implements RequestMetrics {
 
     /** Records a finished request. The dynamic default labels are computed once, for all three metrics. */
     @Override
-    public void record(RequestTiming timing, String method, ContainerRequestContext request,
+    public void record(RequestState timing, String method, ContainerRequestContext request,
                 ContainerResponseContext response, int status, long nanos, boolean unmappedException) {
         double seconds = nanos / 1e9;
         int methodIndex = MethodNames.index(method);
@@ -179,7 +179,7 @@ public final class DefaultMetrics implements RequestMetrics {
         }
     }
 
-    private String groupValue(RequestTiming timing, ContainerRequestContext request) {
+    private String groupValue(RequestState timing, ContainerRequestContext request) {
         switch (groupBy.kind()) {
             case PATH:
                 String path = request.getUriInfo().getPath();

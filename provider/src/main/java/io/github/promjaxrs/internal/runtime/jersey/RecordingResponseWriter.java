@@ -1,6 +1,6 @@
 package io.github.promjaxrs.internal.runtime.jersey;
 
-import io.github.promjaxrs.internal.recording.RequestTiming;
+import io.github.promjaxrs.internal.recording.RequestState;
 import java.io.OutputStream;
 import java.util.concurrent.TimeUnit;
 import org.glassfish.jersey.server.ContainerException;
@@ -15,13 +15,13 @@ import org.glassfish.jersey.server.spi.ContainerResponseWriter;
  * an exception no {@code ExceptionMapper} handled, which is recorded here before the container
  * answers 500. Every call is passed on unchanged, so the client sees what it would without it.
  */
-final class JerseyRequestTiming extends RequestTiming implements ContainerResponseWriter {
+final class RecordingResponseWriter extends RequestState implements ContainerResponseWriter {
 
     private final JerseyRuntimeAdapter adapter;
     private final ContainerRequest request;
     private final ContainerResponseWriter delegate;
 
-    JerseyRequestTiming(long startNanos, boolean excluded, JerseyRuntimeAdapter adapter, ContainerRequest request) {
+    RecordingResponseWriter(long startNanos, boolean excluded, JerseyRuntimeAdapter adapter, ContainerRequest request) {
         super(startNanos, excluded);
         this.adapter = adapter;
         this.request = request;

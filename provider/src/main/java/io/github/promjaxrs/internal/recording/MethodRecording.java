@@ -5,13 +5,13 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 /**
  * What promjaxrs records for one resource method, decided once at start-up: its default-metrics
  * group (or that it is not tracked) and its annotation metrics. Applied to a request once it is
- * known to have matched the method: by a {@link MethodMetricsFilter}, or, where the runtime can
+ * known to have matched the method: by a {@link MethodRecordingFilter}, or, where the runtime can
  * tell the matched method at the end, when the request finishes.
  */
-public final class MethodMetrics {
+public final class MethodRecording {
 
     private final RequestRecorder recorder;
-    private final MatchedMethod method;
+    private final ResourceMethodInfo method;
     private final boolean tracked;
     private final GroupSeries staticGroup;
     private final boolean groupByRoute;
@@ -22,12 +22,12 @@ public final class MethodMetrics {
      * @param tracked     whether the default metrics record this method
      * @param annotations the method's annotation metrics, or null for none
      */
-    public MethodMetrics(RequestRecorder recorder, MatchedMethod method, boolean tracked, MethodAnnotations annotations) {
+    public MethodRecording(RequestRecorder recorder, ResourceMethodInfo method, boolean tracked, MethodAnnotations annotations) {
         this.recorder = recorder;
         this.method = method;
         this.tracked = tracked;
         this.annotations = annotations;
-        RequestMetrics defaults = tracked ? recorder.defaults() : null;
+        HttpMetrics defaults = tracked ? recorder.defaults() : null;
         this.groupByRoute = defaults != null && defaults.groupsByRoute();
         this.staticGroup = defaults == null ? null
                 : groupByRoute ? defaults.routeGroup(method.staticRoute) : defaults.endpointGroup(method.endpoint);
@@ -37,8 +37,8 @@ public final class MethodMetrics {
      * The metrics of the metrics endpoint where a runtime serves it without a resource method:
      * recorded under its path, with no annotation metrics.
      */
-    public static MethodMetrics ofEndpoint(RequestRecorder recorder, String path) {
-        return new MethodMetrics(recorder, new MatchedMethod("MetricsResource.scrape", path, RequestTemplates.STATIC),
+    public static MethodRecording ofEndpoint(RequestRecorder recorder, String path) {
+        return new MethodRecording(recorder, new ResourceMethodInfo("MetricsResource.scrape", path, RequestTemplates.STATIC),
                 true, null);
     }
 
@@ -48,7 +48,7 @@ public final class MethodMetrics {
     }
 
     /** Applies this method's decision to a request that matched it. */
-    public void matched(RequestTiming timing, ContainerRequestContext request) {
+    public void matched(RequestState timing, ContainerRequestContext request) {
         if (!tracked) {
             timing.untracked = true;
             timing.lowerActive();

@@ -1,8 +1,8 @@
 package io.github.promjaxrs.internal.runtime.portable;
 
-import io.github.promjaxrs.internal.recording.PropertyTimings;
+import io.github.promjaxrs.internal.recording.RequestStateProperty;
 import io.github.promjaxrs.internal.recording.RequestRecorder;
-import io.github.promjaxrs.internal.recording.RequestTiming;
+import io.github.promjaxrs.internal.recording.RequestState;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -17,16 +17,16 @@ import java.io.IOException;
  * It also answers scrapes of the endpoint, if there is one ({@link FilteredEndpoint}).
  */
 @PreMatching
-final class PortableTimingFilter implements ContainerRequestFilter, ContainerResponseFilter {
+final class PortableRecordingFilter implements ContainerRequestFilter, ContainerResponseFilter {
 
     static final int PRIORITY = Integer.MIN_VALUE;
 
     private final RequestRecorder recorder;
-    private final PropertyTimings timings;
+    private final RequestStateProperty timings;
     private final FilteredEndpoint endpoint;
 
     /** @param endpoint the endpoint this filter answers, or null for none */
-    PortableTimingFilter(RequestRecorder recorder, PropertyTimings timings, FilteredEndpoint endpoint) {
+    PortableRecordingFilter(RequestRecorder recorder, RequestStateProperty timings, FilteredEndpoint endpoint) {
         this.recorder = recorder;
         this.timings = timings;
         this.endpoint = endpoint;
@@ -34,7 +34,7 @@ final class PortableTimingFilter implements ContainerRequestFilter, ContainerRes
 
     @Override
     public void filter(ContainerRequestContext request) throws IOException {
-        RequestTiming timing = recorder.begin(request);
+        RequestState timing = recorder.begin(request);
         timings.attach(request, timing);
         if (endpoint != null) {
             endpoint.answerIfScrape(request, timing);
@@ -43,7 +43,7 @@ final class PortableTimingFilter implements ContainerRequestFilter, ContainerRes
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-        RequestTiming timing = timings.get(request);
+        RequestState timing = timings.get(request);
         if (timing != null) {
             recorder.finish(timing, request, response, response.getStatus(), false, null);
         }

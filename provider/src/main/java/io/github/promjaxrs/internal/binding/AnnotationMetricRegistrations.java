@@ -22,7 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * The annotation metrics of one {@code PrometheusMetrics}, by name: the same name on several
  * methods is one metric; declared twice differently, it is a start-up error naming both methods.
  */
-final class UserMetrics {
+final class AnnotationMetricRegistrations {
 
     /** What makes two declarations of one name the same metric. */
     record Definition(String type, String name, String help, List<String> labelNames, List<Double> buckets,
@@ -68,7 +68,7 @@ final class UserMetrics {
     private final Map<String, Registered> byName = new ConcurrentHashMap<>();
 
     /** @param exemplars whether counters and timers sample trace exemplars: a tracer is present */
-    UserMetrics(SharedRegistrations.Owner owner, boolean nativeHistograms, int cardinalityLimit,
+    AnnotationMetricRegistrations(SharedRegistrations.Owner owner, boolean nativeHistograms, int cardinalityLimit,
                 CardinalityOverflows overflows, boolean exemplars) {
         this.owner = owner;
         this.nativeHistograms = nativeHistograms;

@@ -7,7 +7,7 @@ import io.prometheus.metrics.core.datapoints.GaugeDataPoint;
  * method it matched, and what must be undone or recorded when it ends. One small object per
  * request, used by one thread at a time (the runtime hands the request from thread to thread).
  */
-public class RequestTiming {
+public class RequestState {
 
     final long startNanos;
     /** The request path matched {@code excludedPaths}. */
@@ -27,7 +27,7 @@ public class RequestTiming {
     /** Thrown by a label's code, and rethrown once the request is recorded: see {@link UntrustedValues#failed}. */
     VirtualMachineError fatal;
 
-    public RequestTiming(long startNanos, boolean excluded) {
+    public RequestState(long startNanos, boolean excluded) {
         this.startNanos = startNanos;
         this.excluded = excluded;
     }

@@ -4,24 +4,24 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import java.util.function.Function;
 
-/** Bound to one resource method at start-up: applies its {@link MethodMetrics} to each request that matches it. */
-public final class MethodMetricsFilter implements ContainerRequestFilter {
+/** Bound to one resource method at start-up: applies its {@link MethodRecording} to each request that matches it. */
+public final class MethodRecordingFilter implements ContainerRequestFilter {
 
     /** Before any other post-matching filter, so requests they abort still carry their template. */
     public static final int PRIORITY = Integer.MIN_VALUE;
 
-    private final Function<ContainerRequestContext, RequestTiming> timings;
-    private final MethodMetrics metrics;
+    private final Function<ContainerRequestContext, RequestState> timings;
+    private final MethodRecording metrics;
 
     /** @param timings finds the request's timing where the runtime keeps it (null: not timed) */
-    public MethodMetricsFilter(Function<ContainerRequestContext, RequestTiming> timings, MethodMetrics metrics) {
+    public MethodRecordingFilter(Function<ContainerRequestContext, RequestState> timings, MethodRecording metrics) {
         this.timings = timings;
         this.metrics = metrics;
     }
 
     @Override
     public void filter(ContainerRequestContext request) {
-        RequestTiming timing = timings.apply(request);
+        RequestState timing = timings.apply(request);
         if (timing != null) {
             metrics.matched(timing, request);
         }

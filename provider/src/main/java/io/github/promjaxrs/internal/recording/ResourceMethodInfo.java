@@ -6,7 +6,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
  * One resource method as seen at start-up: its endpoint name and its route, which is static
  * unless the runtime reports another for a request (one that came through sub-resource locators).
  */
-public final class MatchedMethod {
+public final class ResourceMethodInfo {
 
     final String endpoint;
     /** The method's own route, regex constraints kept ({@link ResourceTemplate#route}). */
@@ -15,7 +15,7 @@ public final class MatchedMethod {
     public final String staticTemplate;
     private final RequestTemplates templates;
 
-    public MatchedMethod(String endpoint, String staticRoute, RequestTemplates templates) {
+    public ResourceMethodInfo(String endpoint, String staticRoute, RequestTemplates templates) {
         this.endpoint = endpoint;
         this.staticRoute = staticRoute;
         this.staticTemplate = ResourceTemplate.join(staticRoute);
