@@ -1,5 +1,12 @@
 package io.github.promjaxrs;
 
+import static io.github.promjaxrs.fixture.ContentType.TEXT;
+import static io.github.promjaxrs.fixture.Http.send;
+import static io.github.promjaxrs.fixture.Http.sendForBytes;
+import static io.github.promjaxrs.fixture.ContentType.OPENMETRICS;
+import static io.github.promjaxrs.fixture.ContentType.PROTOBUF;
+import static io.github.promjaxrs.fixture.ContentType.OPENMETRICS_ACCEPT;
+import static io.github.promjaxrs.fixture.ContentType.PROTOBUF_ACCEPT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -26,7 +33,6 @@ import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -44,16 +50,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** {@link PrometheusMetrics#startHttpServer}: the registry on a port of its own. */
 class MetricsServerTest {
 
-    static final String TEXT = "text/plain; version=0.0.4; charset=utf-8";
-    static final String OPENMETRICS = "application/openmetrics-text; version=1.0.0; charset=utf-8";
-    static final String PROTOBUF =
-            "application/vnd.google.protobuf; proto=io.prometheus.client.MetricFamily; encoding=delimited";
-
     private static final String ORDERS_ONLY = "\r\n\r\n# HELP orders_total Orders placed\n"
             + "# TYPE orders_total counter\norders_total{shop=\"north\"} 3.0\n";
-
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10)).build();
 
     private PrometheusRegistry registry;
     private PrometheusMetrics metrics;
@@ -100,7 +98,7 @@ class MetricsServerTest {
     void openMetricsIsServedWhenAccepted() {
         try (MetricsServer server = metrics.startHttpServer("127.0.0.1", 0)) {
             HttpResponse<String> scrape = send(request(server, "/metrics")
-                    .header("Accept", "application/openmetrics-text; version=1.0.0"));
+                    .header("Accept", OPENMETRICS_ACCEPT));
 
             assertThat(scrape.statusCode()).isEqualTo(200);
             assertThat(scrape.headers().allValues("Content-Type")).containsExactly(OPENMETRICS);
@@ -111,8 +109,7 @@ class MetricsServerTest {
     @Test
     void protobufIsServedWhenAccepted() {
         try (MetricsServer server = metrics.startHttpServer("127.0.0.1", 0)) {
-            HttpResponse<byte[]> scrape = sendForBytes(request(server, "/metrics").header("Accept",
-                    "application/vnd.google.protobuf;proto=io.prometheus.client.MetricFamily;encoding=delimited"));
+            HttpResponse<byte[]> scrape = sendForBytes(request(server, "/metrics").header("Accept", PROTOBUF_ACCEPT));
 
             assertThat(scrape.statusCode()).isEqualTo(200);
             assertThat(scrape.headers().allValues("Content-Type")).containsExactly(PROTOBUF);
@@ -206,7 +203,7 @@ class MetricsServerTest {
         try (MetricsServer server = metrics.startHttpServer("127.0.0.1", 0)) {
             for (HttpRequest.Builder scrape : List.of(
                     request(server, "/metrics"),
-                    request(server, "/metrics").header("Accept", "application/openmetrics-text; version=1.0.0"),
+                    request(server, "/metrics").header("Accept", OPENMETRICS_ACCEPT),
                     request(server, "/metrics").header("Accept-Encoding", "gzip"),
                     request(server, "/metrics?debug=text"))) {
                 HttpResponse<byte[]> failed = sendForBytes(scrape);
@@ -567,27 +564,5 @@ class MetricsServerTest {
     private static HttpRequest.Builder request(MetricsServer server, String path) {
         return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.getPort() + path))
                 .timeout(Duration.ofSeconds(10));
-    }
-
-    private static HttpResponse<String> send(HttpRequest.Builder request) {
-        try {
-            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static HttpResponse<byte[]> sendForBytes(HttpRequest.Builder request) {
-        try {
-            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }
