@@ -1,8 +1,8 @@
 package io.github.promjaxrs;
 
-import static io.github.promjaxrs.fixture.ContentType.TEXT;
 import static io.github.promjaxrs.fixture.ContentType.OPENMETRICS;
 import static io.github.promjaxrs.fixture.ContentType.PROTOBUF;
+import static io.github.promjaxrs.fixture.ContentType.TEXT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.promjaxrs.fixture.Bodies;

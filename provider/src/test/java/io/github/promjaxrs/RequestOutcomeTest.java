@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import io.github.promjaxrs.fixture.AsyncResource;
-import io.github.promjaxrs.fixture.FailingResource;
 import io.github.promjaxrs.fixture.ClientView;
+import io.github.promjaxrs.fixture.FailingResource;
 import io.github.promjaxrs.fixture.TestApp;
 import org.junit.jupiter.api.Test;
 

@@ -3,8 +3,8 @@ package io.github.promjaxrs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
-import io.github.promjaxrs.fixture.FailingResource;
 import io.github.promjaxrs.fixture.ClientView;
+import io.github.promjaxrs.fixture.FailingResource;
 import io.github.promjaxrs.fixture.TestApp;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
