@@ -1,5 +1,6 @@
 package io.github.promjaxrs;
 
+import static io.github.promjaxrs.fixture.ContentType.DEBUG_TEXT;
 import static io.github.promjaxrs.fixture.ContentType.OPENMETRICS;
 import static io.github.promjaxrs.fixture.ContentType.OPENMETRICS_ACCEPT;
 import static io.github.promjaxrs.fixture.ContentType.PROTOBUF;
@@ -190,7 +191,7 @@ class MetricsEndpointTest {
             HttpResponse<String> scrape = app.get("/metrics?debug=openmetrics");
 
             assertThat(scrape.statusCode()).isEqualTo(200);
-            assertThat(ContentType.of(scrape)).isEqualTo(ContentType.parse("text/plain; charset=utf-8"));
+            assertThat(ContentType.of(scrape)).isEqualTo(ContentType.parse(DEBUG_TEXT));
             assertThat(scrape.body()).contains(ITEMS_COUNT_TEXT + "\n").endsWith("# EOF\n");
         }
     }
@@ -203,7 +204,7 @@ class MetricsEndpointTest {
             HttpResponse<String> scrape = app.get("/metrics?debug=text");
 
             assertThat(scrape.statusCode()).isEqualTo(200);
-            assertThat(ContentType.of(scrape)).isEqualTo(ContentType.parse("text/plain; charset=utf-8"));
+            assertThat(ContentType.of(scrape)).isEqualTo(ContentType.parse(DEBUG_TEXT));
             assertThat(scrape.body()).contains(ITEMS_COUNT_TEXT + "\n").doesNotContain("# EOF");
         }
     }
@@ -214,7 +215,7 @@ class MetricsEndpointTest {
             HttpResponse<String> scrape = app.get("/metrics?debug=prometheus-protobuf");
 
             assertThat(scrape.statusCode()).isEqualTo(200);
-            assertThat(ContentType.of(scrape)).isEqualTo(ContentType.parse("text/plain; charset=utf-8"));
+            assertThat(ContentType.of(scrape)).isEqualTo(ContentType.parse(DEBUG_TEXT));
             assertThat(scrape.body()).contains("name: \"jaxrs_exporter_info\"");
         }
     }

@@ -1,5 +1,6 @@
 package io.github.promjaxrs;
 
+import static io.github.promjaxrs.fixture.ContentType.DEBUG_TEXT;
 import static io.github.promjaxrs.fixture.ContentType.OPENMETRICS;
 import static io.github.promjaxrs.fixture.ContentType.OPENMETRICS_ACCEPT;
 import static io.github.promjaxrs.fixture.ContentType.PROTOBUF;
@@ -150,7 +151,7 @@ class MetricsServerTest {
             HttpResponse<String> scrape = send(request(server, "/metrics?debug=openmetrics"));
 
             assertThat(scrape.statusCode()).isEqualTo(200);
-            assertThat(scrape.headers().allValues("Content-Type")).containsExactly("text/plain; charset=utf-8");
+            assertThat(scrape.headers().allValues("Content-Type")).containsExactly(DEBUG_TEXT);
             assertThat(scrape.body()).contains("orders_total{shop=\"north\"} 3.0\n").endsWith("# EOF\n");
         }
     }
