@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.promjaxrs.fixture.CapturedLogs;
+import io.github.promjaxrs.fixture.Http;
 import io.github.promjaxrs.fixture.ItemsResource;
 import io.github.promjaxrs.fixture.MiscResource;
 import io.github.promjaxrs.fixture.SystemProperties;
@@ -19,11 +20,11 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URL;
 import java.net.URLClassLoader;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.assertj.core.api.InstanceOfAssertFactories;
@@ -311,18 +312,17 @@ class ConfigurationPropertiesTest {
         PrometheusMetrics metrics = PrometheusMetrics.builder().registry(registry)
                 .build(ConfigProperties.load(Map.of("PROMJAXRS_METRICS_PORT", Integer.toString(port),
                         "PROMJAXRS_METRICS_HOST", "127.0.0.1")));
-        HttpClient client = HttpClient.newHttpClient();
-        HttpRequest scrape = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics")).build();
+        HttpRequest.Builder scrape = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics"))
+                .timeout(Duration.ofSeconds(10));
         try {
-            HttpResponse<String> response = client.send(scrape, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = Http.send(scrape);
 
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(response.body()).contains("jaxrs_exporter_info{version=\"");
         } finally {
             metrics.close();
         }
-        assertThatThrownBy(() -> client.send(scrape, HttpResponse.BodyHandlers.ofString()))
-                .isInstanceOf(ConnectException.class);
+        assertThatThrownBy(() -> Http.send(scrape)).hasCauseInstanceOf(ConnectException.class);
     }
 
     @Test

@@ -1,5 +1,8 @@
 package io.github.promjaxrs;
 
+import static io.github.promjaxrs.fixture.ContentType.OPENMETRICS;
+import static io.github.promjaxrs.fixture.ContentType.PROTOBUF;
+import static io.github.promjaxrs.fixture.ContentType.TEXT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.promjaxrs.fixture.Bodies;
@@ -13,11 +16,6 @@ import org.junit.jupiter.api.Test;
 
 /** {@link PrometheusMetrics#generateMetrics(String)}: the registry for an endpoint of the user's own. */
 class GenerateMetricsTest {
-
-    static final String TEXT = "text/plain; version=0.0.4; charset=utf-8";
-    static final String OPENMETRICS = "application/openmetrics-text; version=1.0.0; charset=utf-8";
-    static final String PROTOBUF =
-            "application/vnd.google.protobuf; proto=io.prometheus.client.MetricFamily; encoding=delimited";
 
     private PrometheusRegistry registry;
     private PrometheusMetrics metrics;
@@ -60,7 +58,7 @@ class GenerateMetricsTest {
 
     @Test
     void anOpenMetricsAcceptHeaderGivesOpenMetrics() {
-        GeneratedMetrics out = metrics.generateMetrics("application/openmetrics-text; version=1.0.0; charset=utf-8");
+        GeneratedMetrics out = metrics.generateMetrics(OPENMETRICS);
 
         assertThat(out.contentType()).isEqualTo(OPENMETRICS);
         assertThat(text(out)).contains("jaxrs_exporter_info{version=\"").endsWith("# EOF\n");

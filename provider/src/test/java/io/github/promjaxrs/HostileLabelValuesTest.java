@@ -1,5 +1,7 @@
 package io.github.promjaxrs;
 
+import static io.github.promjaxrs.fixture.ContentType.OPENMETRICS_ACCEPT;
+import static io.github.promjaxrs.fixture.ContentType.PROTOBUF_ACCEPT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -65,7 +67,7 @@ class HostileLabelValuesTest {
     void openMetricsEscapesEachValueExactly() {
         try (TestApp app = appWithHostileLabels()) {
             String openMetrics = app.send(HttpRequest.newBuilder(app.uri("/metrics?name[]=jaxrs_http_request_total"))
-                    .header("Accept", "application/openmetrics-text; version=1.0.0")).body();
+                    .header("Accept", OPENMETRICS_ACCEPT)).body();
 
             for (String value : HOSTILE) {
                 assertThat(openMetrics).contains("jaxrs_http_request_total{client=\"" + escaped(value)
@@ -78,8 +80,7 @@ class HostileLabelValuesTest {
     void protobufCarriesEachValueUnchanged() {
         try (TestApp app = appWithHostileLabels()) {
             byte[] body = app.sendForBytes(HttpRequest.newBuilder(app.uri("/metrics?name[]=jaxrs_http_request_total"))
-                    .header("Accept", "application/vnd.google.protobuf;proto=io.prometheus.client.MetricFamily;"
-                            + "encoding=delimited")).body();
+                    .header("Accept", PROTOBUF_ACCEPT)).body();
 
             List<String> clients = Bodies.metricFamilies(body).stream()
                     .filter(family -> family.getName().equals("jaxrs_http_request_total"))

@@ -1,5 +1,6 @@
 package io.github.promjaxrs;
 
+import static io.github.promjaxrs.fixture.ContentType.TEXT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.promjaxrs.fixture.CapturedLogs;
@@ -14,8 +15,6 @@ import org.junit.jupiter.api.Test;
 
 /** Whatever a scraper sends, the answer is a clear status and never a stack trace. */
 class HostileScrapeTest {
-
-    private static final String TEXT = "text/plain; version=0.0.4; charset=utf-8";
 
     private static void assertNoStackTrace(HttpResponse<String> response) {
         assertThat(response.body()).doesNotContain("\tat ").doesNotContain("Exception");

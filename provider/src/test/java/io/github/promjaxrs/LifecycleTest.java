@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.promjaxrs.annotation.Counted;
 import io.github.promjaxrs.fixture.ItemsResource;
+import io.github.promjaxrs.fixture.LiveThreads;
 import io.github.promjaxrs.fixture.TestApp;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** SPEC "Registering" (building twice) and "Lifecycle": what build() and close() leave in the registry and the JVM. */
@@ -171,17 +171,12 @@ class LifecycleTest {
 
     @Test
     void withNoTracerBuildAndRequestsStartNoThread() {
-        Set<String> before = threadNames();
+        Set<String> before = LiveThreads.names();
         PrometheusRegistry registry = new PrometheusRegistry();
         PrometheusMetrics metrics = builder(registry).build();
         metrics.info("app_info", "Application info", Map.of("version", "1.0.3")).set(1);
-        Set<String> after = threadNames();
+        Set<String> after = LiveThreads.names();
 
         assertThat(after).as("threads started by build() and info()").isSubsetOf(before);
-    }
-
-    private static Set<String> threadNames() {
-        return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive)
-                .map(t -> t.getName() + "#" + t.getId()).collect(Collectors.toSet());
     }
 }

@@ -1,5 +1,11 @@
 package io.github.promjaxrs;
 
+import static io.github.promjaxrs.fixture.ContentType.DEBUG_TEXT;
+import static io.github.promjaxrs.fixture.ContentType.OPENMETRICS;
+import static io.github.promjaxrs.fixture.ContentType.OPENMETRICS_ACCEPT;
+import static io.github.promjaxrs.fixture.ContentType.PROTOBUF;
+import static io.github.promjaxrs.fixture.ContentType.PROTOBUF_ACCEPT;
+import static io.github.promjaxrs.fixture.ContentType.TEXT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.promjaxrs.fixture.BearerTokenFilter;
@@ -31,13 +37,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** The in-application metrics endpoint, {@code GET /metrics}, as a scraper and a person see it. */
 class MetricsEndpointTest {
 
-    static final String TEXT = "text/plain; version=0.0.4; charset=utf-8";
-    static final String OPENMETRICS = "application/openmetrics-text; version=1.0.0; charset=utf-8";
-    static final String PROTOBUF =
-            "application/vnd.google.protobuf; proto=io.prometheus.client.MetricFamily; encoding=delimited";
-    static final String PROTOBUF_ACCEPT =
-            "application/vnd.google.protobuf;proto=io.prometheus.client.MetricFamily;encoding=delimited";
-    static final String OPENMETRICS_ACCEPT = "application/openmetrics-text; version=1.0.0";
     static final String ITEMS_COUNT_TEXT =
             "jaxrs_http_request_duration_seconds_count{method=\"GET\",path=\"/items\",status=\"200\"} 1";
 
@@ -65,7 +64,7 @@ class MetricsEndpointTest {
         try (TestApp app = TestApp.start(ItemsResource.class)) {
             app.get("/items");
 
-            HttpResponse<String> scrape = app.send(accept(app, OPENMETRICS_ACCEPT));
+            HttpResponse<String> scrape = app.scrape(OPENMETRICS_ACCEPT);
 
             assertThat(scrape.statusCode()).isEqualTo(200);
             assertThat(ContentType.of(scrape)).isEqualTo(ContentType.parse(OPENMETRICS));
@@ -81,8 +80,8 @@ class MetricsEndpointTest {
     @Test
     void prometheusServersDefaultAcceptHeaderGetsOpenMetrics() {
         try (TestApp app = TestApp.start(ItemsResource.class)) {
-            HttpResponse<String> scrape = app.send(accept(app, "application/openmetrics-text;version=1.0.0,"
-                    + "application/openmetrics-text;version=0.0.1;q=0.75,text/plain;version=0.0.4;q=0.5,*/*;q=0.1"));
+            HttpResponse<String> scrape = app.scrape("application/openmetrics-text;version=1.0.0,"
+                    + "application/openmetrics-text;version=0.0.1;q=0.75,text/plain;version=0.0.4;q=0.5,*/*;q=0.1");
 
             assertThat(scrape.statusCode()).isEqualTo(200);
             assertThat(ContentType.of(scrape)).isEqualTo(ContentType.parse(OPENMETRICS));
@@ -93,7 +92,7 @@ class MetricsEndpointTest {
     @Test
     void anAcceptHeaderForAnUnknownFormatGetsTextRatherThan406() {
         try (TestApp app = TestApp.start(ItemsResource.class)) {
-            HttpResponse<String> scrape = app.send(accept(app, "application/json"));
+            HttpResponse<String> scrape = app.scrape("application/json");
 
             assertThat(scrape.statusCode()).isEqualTo(200);
             assertThat(ContentType.of(scrape)).isEqualTo(ContentType.parse(TEXT));
@@ -192,7 +191,7 @@ class MetricsEndpointTest {
             HttpResponse<String> scrape = app.get("/metrics?debug=openmetrics");
 
             assertThat(scrape.statusCode()).isEqualTo(200);
-            assertThat(ContentType.of(scrape)).isEqualTo(ContentType.parse("text/plain; charset=utf-8"));
+            assertThat(ContentType.of(scrape)).isEqualTo(ContentType.parse(DEBUG_TEXT));
             assertThat(scrape.body()).contains(ITEMS_COUNT_TEXT + "\n").endsWith("# EOF\n");
         }
     }
@@ -205,7 +204,7 @@ class MetricsEndpointTest {
             HttpResponse<String> scrape = app.get("/metrics?debug=text");
 
             assertThat(scrape.statusCode()).isEqualTo(200);
-            assertThat(ContentType.of(scrape)).isEqualTo(ContentType.parse("text/plain; charset=utf-8"));
+            assertThat(ContentType.of(scrape)).isEqualTo(ContentType.parse(DEBUG_TEXT));
             assertThat(scrape.body()).contains(ITEMS_COUNT_TEXT + "\n").doesNotContain("# EOF");
         }
     }
@@ -216,7 +215,7 @@ class MetricsEndpointTest {
             HttpResponse<String> scrape = app.get("/metrics?debug=prometheus-protobuf");
 
             assertThat(scrape.statusCode()).isEqualTo(200);
-            assertThat(ContentType.of(scrape)).isEqualTo(ContentType.parse("text/plain; charset=utf-8"));
+            assertThat(ContentType.of(scrape)).isEqualTo(ContentType.parse(DEBUG_TEXT));
             assertThat(scrape.body()).contains("name: \"jaxrs_exporter_info\"");
         }
     }

@@ -1,5 +1,13 @@
 package io.github.promjaxrs;
 
+import static io.github.promjaxrs.fixture.ContentType.DEBUG_TEXT;
+import static io.github.promjaxrs.fixture.ContentType.OPENMETRICS;
+import static io.github.promjaxrs.fixture.ContentType.OPENMETRICS_ACCEPT;
+import static io.github.promjaxrs.fixture.ContentType.PROTOBUF;
+import static io.github.promjaxrs.fixture.ContentType.PROTOBUF_ACCEPT;
+import static io.github.promjaxrs.fixture.ContentType.TEXT;
+import static io.github.promjaxrs.fixture.Http.send;
+import static io.github.promjaxrs.fixture.Http.sendForBytes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -8,6 +16,7 @@ import io.github.promjaxrs.fixture.BearerTokenFilter;
 import io.github.promjaxrs.fixture.Bodies;
 import io.github.promjaxrs.fixture.CapturedLogs;
 import io.github.promjaxrs.fixture.ForbidAllFilter;
+import io.github.promjaxrs.fixture.RawHttp;
 import io.github.promjaxrs.fixture.TestApp;
 import io.github.promjaxrs.fixture.TestRuntime;
 import io.github.promjaxrs.fixture.ThrowingCollector;
@@ -15,18 +24,13 @@ import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.model.registry.Collector;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import jakarta.ws.rs.container.ContainerRequestFilter;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
-import java.io.UncheckedIOException;
 import java.net.ConnectException;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -44,16 +48,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** {@link PrometheusMetrics#startHttpServer}: the registry on a port of its own. */
 class MetricsServerTest {
 
-    static final String TEXT = "text/plain; version=0.0.4; charset=utf-8";
-    static final String OPENMETRICS = "application/openmetrics-text; version=1.0.0; charset=utf-8";
-    static final String PROTOBUF =
-            "application/vnd.google.protobuf; proto=io.prometheus.client.MetricFamily; encoding=delimited";
-
     private static final String ORDERS_ONLY = "\r\n\r\n# HELP orders_total Orders placed\n"
             + "# TYPE orders_total counter\norders_total{shop=\"north\"} 3.0\n";
-
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10)).build();
 
     private PrometheusRegistry registry;
     private PrometheusMetrics metrics;
@@ -100,7 +96,7 @@ class MetricsServerTest {
     void openMetricsIsServedWhenAccepted() {
         try (MetricsServer server = metrics.startHttpServer("127.0.0.1", 0)) {
             HttpResponse<String> scrape = send(request(server, "/metrics")
-                    .header("Accept", "application/openmetrics-text; version=1.0.0"));
+                    .header("Accept", OPENMETRICS_ACCEPT));
 
             assertThat(scrape.statusCode()).isEqualTo(200);
             assertThat(scrape.headers().allValues("Content-Type")).containsExactly(OPENMETRICS);
@@ -111,8 +107,7 @@ class MetricsServerTest {
     @Test
     void protobufIsServedWhenAccepted() {
         try (MetricsServer server = metrics.startHttpServer("127.0.0.1", 0)) {
-            HttpResponse<byte[]> scrape = sendForBytes(request(server, "/metrics").header("Accept",
-                    "application/vnd.google.protobuf;proto=io.prometheus.client.MetricFamily;encoding=delimited"));
+            HttpResponse<byte[]> scrape = sendForBytes(request(server, "/metrics").header("Accept", PROTOBUF_ACCEPT));
 
             assertThat(scrape.statusCode()).isEqualTo(200);
             assertThat(scrape.headers().allValues("Content-Type")).containsExactly(PROTOBUF);
@@ -156,7 +151,7 @@ class MetricsServerTest {
             HttpResponse<String> scrape = send(request(server, "/metrics?debug=openmetrics"));
 
             assertThat(scrape.statusCode()).isEqualTo(200);
-            assertThat(scrape.headers().allValues("Content-Type")).containsExactly("text/plain; charset=utf-8");
+            assertThat(scrape.headers().allValues("Content-Type")).containsExactly(DEBUG_TEXT);
             assertThat(scrape.body()).contains("orders_total{shop=\"north\"} 3.0\n").endsWith("# EOF\n");
         }
     }
@@ -206,7 +201,7 @@ class MetricsServerTest {
         try (MetricsServer server = metrics.startHttpServer("127.0.0.1", 0)) {
             for (HttpRequest.Builder scrape : List.of(
                     request(server, "/metrics"),
-                    request(server, "/metrics").header("Accept", "application/openmetrics-text; version=1.0.0"),
+                    request(server, "/metrics").header("Accept", OPENMETRICS_ACCEPT),
                     request(server, "/metrics").header("Accept-Encoding", "gzip"),
                     request(server, "/metrics?debug=text"))) {
                 HttpResponse<byte[]> failed = sendForBytes(scrape);
@@ -230,9 +225,8 @@ class MetricsServerTest {
         try (MetricsServer server = metrics.startHttpServer("127.0.0.1", 0)) {
             try {
                 for (int i = 0; i < 50; i++) {
-                    Socket socket = new Socket();
+                    Socket socket = RawHttp.connect(server.getPort());
                     stalled.add(socket);
-                    socket.connect(new InetSocketAddress("127.0.0.1", server.getPort()), 10_000);
                     OutputStream out = socket.getOutputStream();
                     out.write("GET /metr".getBytes(StandardCharsets.US_ASCII)); // and never the rest
                     out.flush();
@@ -374,7 +368,7 @@ class MetricsServerTest {
     @Test
     void badPercentEncodingInTheQueryGetsA400() {
         try (MetricsServer server = metrics.startHttpServer("127.0.0.1", 0)) {
-            String answer = exchange(server, "GET /metrics?name[]=%zz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+            String answer = RawHttp.exchange(server.getPort(), "GET /metrics?name[]=%zz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
 
             assertThat(answer).startsWith("HTTP/1.1 400 Bad Request\r\n")
                     .endsWith("\r\n\r\nMalformed request target (characters or percent-encoding)\n");
@@ -384,7 +378,7 @@ class MetricsServerTest {
     @Test
     void aMalformedRequestLineGetsA400AndTheConnectionCloses() {
         try (MetricsServer server = metrics.startHttpServer("127.0.0.1", 0)) {
-            String answer = exchange(server, "GET /metrics\r\n\r\n");
+            String answer = RawHttp.exchange(server.getPort(), "GET /metrics\r\n\r\n");
 
             assertThat(answer).startsWith("HTTP/1.1 400 Bad Request\r\n").contains("Connection: close\r\n")
                     .endsWith("\r\n\r\nMalformed request line\n");
@@ -394,7 +388,7 @@ class MetricsServerTest {
     @Test
     void anUnknownHttpVersionGetsA505() {
         try (MetricsServer server = metrics.startHttpServer("127.0.0.1", 0)) {
-            String answer = exchange(server, "GET /metrics HTTP/2.0\r\n\r\n");
+            String answer = RawHttp.exchange(server.getPort(), "GET /metrics HTTP/2.0\r\n\r\n");
 
             assertThat(answer).startsWith("HTTP/1.1 505 HTTP Version Not Supported\r\n")
                     .endsWith("\r\n\r\nOnly HTTP/1.0 and HTTP/1.1 are served\n");
@@ -404,7 +398,7 @@ class MetricsServerTest {
     @Test
     void headersLargerThan16KiBGetA431() {
         try (MetricsServer server = metrics.startHttpServer("127.0.0.1", 0)) {
-            String answer = exchange(server, "GET /metrics HTTP/1.1\r\nX-Big: " + "x".repeat(20_000) + "\r\n\r\n");
+            String answer = RawHttp.exchange(server.getPort(), "GET /metrics HTTP/1.1\r\nX-Big: " + "x".repeat(20_000) + "\r\n\r\n");
 
             assertThat(answer).startsWith("HTTP/1.1 431 Request Header Fields Too Large\r\n")
                     .endsWith("\r\n\r\nRequest header fields too large (max 16384 bytes)\n");
@@ -414,7 +408,7 @@ class MetricsServerTest {
     @Test
     void moreThan100HeaderFieldsGetA431() {
         try (MetricsServer server = metrics.startHttpServer("127.0.0.1", 0)) {
-            String answer = exchange(server, "GET /metrics HTTP/1.1\r\n" + "X-A: 1\r\n".repeat(101) + "\r\n");
+            String answer = RawHttp.exchange(server.getPort(), "GET /metrics HTTP/1.1\r\n" + "X-A: 1\r\n".repeat(101) + "\r\n");
 
             assertThat(answer).startsWith("HTTP/1.1 431 Request Header Fields Too Large\r\n")
                     .endsWith("\r\n\r\nToo many header fields (max 100)\n");
@@ -424,7 +418,7 @@ class MetricsServerTest {
     @Test
     void aRequestWithABodyGetsA413AndTheConnectionCloses() {
         try (MetricsServer server = metrics.startHttpServer("127.0.0.1", 0)) {
-            String answer = exchange(server, "GET /metrics HTTP/1.1\r\nContent-Length: 1000000000\r\n\r\nxxxx");
+            String answer = RawHttp.exchange(server.getPort(), "GET /metrics HTTP/1.1\r\nContent-Length: 1000000000\r\n\r\nxxxx");
 
             assertThat(answer).startsWith("HTTP/1.1 413 Request Entity Too Large\r\n")
                     .contains("Connection: close\r\n").endsWith("\r\n\r\nA scrape request has no body\n");
@@ -446,7 +440,7 @@ class MetricsServerTest {
     @Test
     void pipelinedRequestsAreAnsweredInOrder() {
         try (MetricsServer server = metrics.startHttpServer("127.0.0.1", 0)) {
-            String answer = exchange(server, "GET /metrics?debug=nonsense HTTP/1.1\r\nHost: x\r\n\r\n"
+            String answer = RawHttp.exchange(server.getPort(), "GET /metrics?debug=nonsense HTTP/1.1\r\nHost: x\r\n\r\n"
                     + "GET /metrics?name[]=orders_total HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
 
             assertThat(answer).startsWith("HTTP/1.1 400 Bad Request\r\n")
@@ -459,7 +453,7 @@ class MetricsServerTest {
     @Test
     void http10GetsItsAnswerAndTheConnectionCloses() {
         try (MetricsServer server = metrics.startHttpServer("127.0.0.1", 0)) {
-            String answer = exchange(server, "GET /metrics?name[]=orders_total HTTP/1.0\r\n\r\n");
+            String answer = RawHttp.exchange(server.getPort(), "GET /metrics?name[]=orders_total HTTP/1.0\r\n\r\n");
 
             assertThat(answer).startsWith("HTTP/1.1 200 OK\r\n").contains("Connection: close\r\n")
                     .endsWith(ORDERS_ONLY);
@@ -492,9 +486,7 @@ class MetricsServerTest {
         MetricsServer server = metrics.startHttpServer("127.0.0.1", 0);
         try {
             for (int i = 0; i < idle + slow; i++) {
-                Socket socket = new Socket();
-                sockets.add(socket);
-                socket.connect(new InetSocketAddress("127.0.0.1", server.getPort()), 10_000);
+                sockets.add(RawHttp.connect(server.getPort()));
             }
             byte[] start = "GET /metrics HTTP/1.1\r\nX-Slow: ".getBytes(StandardCharsets.US_ASCII);
             for (int round = 0; round < start.length; round++) {
@@ -549,45 +541,8 @@ class MetricsServerTest {
         return 0;
     }
 
-    /** Sends {@code request} as raw bytes and returns everything the server answers until it closes. */
-    private static String exchange(MetricsServer server, String request) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", server.getPort()), 10_000);
-            socket.setSoTimeout(10_000);
-            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
-            InputStream in = socket.getInputStream();
-            ByteArrayOutputStream answer = new ByteArrayOutputStream();
-            in.transferTo(answer);
-            return answer.toString(StandardCharsets.ISO_8859_1);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     private static HttpRequest.Builder request(MetricsServer server, String path) {
         return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.getPort() + path))
                 .timeout(Duration.ofSeconds(10));
-    }
-
-    private static HttpResponse<String> send(HttpRequest.Builder request) {
-        try {
-            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static HttpResponse<byte[]> sendForBytes(HttpRequest.Builder request) {
-        try {
-            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package io.github.promjaxrs;
 
+import static io.github.promjaxrs.fixture.ContentType.TEXT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -41,7 +42,7 @@ class PortableRuntimeTest {
             HttpResponse<String> scrape = app.get("/metrics");
 
             assertThat(scrape.statusCode()).isEqualTo(200);
-            assertThat(ContentType.of(scrape)).isEqualTo(ContentType.parse("text/plain; version=0.0.4; charset=utf-8"));
+            assertThat(ContentType.of(scrape)).isEqualTo(ContentType.parse(TEXT));
             assertThat(scrape.body()).contains("jaxrs_http_request_total{method=\"GET\",status=\"200\"} 1.0\n");
         }
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.promjaxrs.fixture.ItemsResource;
+import io.github.promjaxrs.fixture.LiveThreads;
 import io.github.promjaxrs.fixture.SystemProperties;
 import io.github.promjaxrs.fixture.TestApp;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
@@ -12,7 +13,6 @@ import jakarta.ws.rs.core.Application;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -117,7 +117,7 @@ class PrometheusMetricsFeatureTest {
         assumeTrue(TestApp.runtime().name().equals("jersey"), "Jersey tells when an application stops; RESTEasy does not");
         prefix("feature_closed");
         system.set("promjaxrs.metrics_port", "0").set("promjaxrs.metrics_host", "127.0.0.1");
-        Set<String> before = threadNames();
+        Set<String> before = LiveThreads.names();
         try (TestApp first = start(PrometheusMetricsFeature.class, ItemsResource.class)) {
             try (TestApp second = start(PrometheusMetricsFeature.class, ItemsResource.class)) {
                 second.get("/items");
@@ -128,18 +128,13 @@ class PrometheusMetricsFeatureTest {
         }
 
         assertThat(TestApp.exposition(PrometheusRegistry.defaultRegistry)).doesNotContain("feature_closed_");
-        assertThat(threadNames()).filteredOn(name -> name.startsWith("promjaxrs"))
+        assertThat(LiveThreads.names()).filteredOn(name -> name.startsWith("promjaxrs"))
                 .as("the separate port's threads").isSubsetOf(before);
         try (TestApp again = start(PrometheusMetricsFeature.class, ItemsResource.class)) {
             again.get("/items");
             assertThat(again.lines("feature_closed_http_request_total"))
                     .containsExactly("feature_closed_http_request_total{method=\"GET\",status=\"200\"} 1.0");
         }
-    }
-
-    private static Set<String> threadNames() {
-        return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive)
-                .map(t -> t.getName() + "#" + t.getId()).collect(Collectors.toSet());
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.github.promjaxrs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
+import io.github.promjaxrs.fixture.ClientView;
 import io.github.promjaxrs.fixture.FailingResource;
 import io.github.promjaxrs.fixture.TestApp;
 import jakarta.ws.rs.GET;
@@ -11,7 +12,6 @@ import jakarta.ws.rs.container.AsyncResponse;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.Suspended;
-import java.net.http.HttpResponse;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
@@ -137,18 +137,11 @@ class UnmappedExceptionTest {
     }
 
     private static void assertSameResponseWithAndWithout(String path) {
-        HttpResponse<String> with;
-        HttpResponse<String> without;
-        try (TestApp app = app()) {
-            with = app.get(path);
-        }
-        try (TestApp app = TestApp.withoutMetrics(LateFailures.class, FailingFilter.class,
-                FailingResource.ConflictMapper.class)) {
-            without = app.get(path);
-        }
-        assertThat(with.statusCode()).isEqualTo(without.statusCode());
-        assertThat(with.body()).isEqualTo(without.body());
-        assertThat(TestApp.headersButDate(with)).isEqualTo(TestApp.headersButDate(without));
+        ClientView with = app().getAndStop(path);
+        ClientView without = TestApp.withoutMetrics(LateFailures.class, FailingFilter.class,
+                FailingResource.ConflictMapper.class).getAndStop(path);
+
+        assertThat(with).isEqualTo(without);
     }
 
 

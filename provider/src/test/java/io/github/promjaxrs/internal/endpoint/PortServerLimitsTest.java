@@ -2,11 +2,10 @@ package io.github.promjaxrs.internal.endpoint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.promjaxrs.fixture.RawHttp;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -34,18 +33,18 @@ class PortServerLimitsTest {
     @Test
     void aHeadNotCompleteWithinItsDeadlineIsClosedAndTheServerKeepsServing() throws IOException {
         try (PortServer server = start(new PortServer.Limits(1024, 200, 60_000, 60_000));
-             Socket slow = connect(server)) {
+             Socket slow = RawHttp.connect(server.getPort())) {
             slow.getOutputStream().write("GET /metr".getBytes(StandardCharsets.US_ASCII));
 
             assertThat(slow.getInputStream().read()).isEqualTo(-1);
-            assertThat(answer(server, SCRAPE)).startsWith("HTTP/1.1 200 OK\r\n").endsWith("orders_total 1.0\n");
+            assertThat(RawHttp.exchange(server.getPort(), SCRAPE)).startsWith("HTTP/1.1 200 OK\r\n").endsWith("orders_total 1.0\n");
         }
     }
 
     @Test
     void aConnectionIdleBeyondItsTimeoutIsClosed() throws IOException {
         try (PortServer server = start(new PortServer.Limits(1024, 60_000, 200, 60_000));
-             Socket idle = connect(server)) {
+             Socket idle = RawHttp.connect(server.getPort())) {
             assertThat(idle.getInputStream().read()).isEqualTo(-1);
         }
     }
@@ -53,7 +52,7 @@ class PortServerLimitsTest {
     @Test
     void aConnectionIdleAfterAnAnswerIsClosedAfterItsTimeout() throws IOException {
         try (PortServer server = start(new PortServer.Limits(1024, 60_000, 200, 60_000));
-             Socket client = connect(server)) {
+             Socket client = RawHttp.connect(server.getPort())) {
             client.getOutputStream().write("GET /metrics HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
 
             String answer = new String(client.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
@@ -68,9 +67,9 @@ class PortServerLimitsTest {
         List<Socket> waiting = new ArrayList<>();
         try (PortServer server = start(new PortServer.Limits(3, 60_000, 60_000, 60_000))) {
             for (int i = 0; i < 3; i++) {
-                waiting.add(connect(server)); // accepted in the order connected: the first waits longest
+                waiting.add(RawHttp.connect(server.getPort())); // accepted in the order connected: the first waits longest
             }
-            String scrape = answer(server, SCRAPE);
+            String scrape = RawHttp.exchange(server.getPort(), SCRAPE);
 
             assertThat(scrape).startsWith("HTTP/1.1 200 OK\r\n").endsWith("orders_total 1.0\n");
             assertThat(waiting.get(0).getInputStream().read()).isEqualTo(-1);
@@ -83,22 +82,5 @@ class PortServerLimitsTest {
 
     private PortServer start(PortServer.Limits limits) throws IOException {
         return PortServer.start(registry, "127.0.0.1", 0, null, limits);
-    }
-
-    private static Socket connect(PortServer server) throws IOException {
-        Socket socket = new Socket();
-        socket.connect(new InetSocketAddress("127.0.0.1", server.getPort()), 10_000);
-        socket.setSoTimeout(10_000);
-        return socket;
-    }
-
-    /** Sends {@code request} on a connection of its own and returns all the server sends until it closes. */
-    private static String answer(PortServer server, String request) throws IOException {
-        try (Socket socket = connect(server)) {
-            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
-            socket.shutdownOutput();
-            InputStream in = socket.getInputStream();
-            return new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
-        }
     }
 }
