@@ -99,6 +99,7 @@ final class AnnotationMetricRegistrations {
 
     private StatefulMetric<? extends DataPoint, ?> create(Definition d, String declaredOn) {
         String[] labels = d.labelNames().toArray(String[]::new);
+        // the default help is no part of the definition: the same metric on other methods is still the same metric
         String help = d.help().isEmpty() ? d.kind().defaultHelp(declaredOn) : d.help();
         return switch (d.kind()) {
             case COUNTER -> {

@@ -8,10 +8,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
 
 /**
- * A {@link GroupBy} turned into what the default metrics ask of it, the one place that reads its
- * kind: each resource method's series group (decided at start-up), the group of a request that
- * matched it, and the value of the group label for a request. Holds the groups, shared by every
- * method and request of one {@code PrometheusMetrics}.
+ * A {@link GroupBy} turned into what the default metrics ask of it, the one place that decides
+ * grouping: each resource method's series group (at start-up), the group of a request that matched
+ * it, and the value of the group label for a request. Holds the groups, shared by every method and
+ * request of one {@code PrometheusMetrics}.
  */
 final class Grouping {
 
