@@ -16,7 +16,7 @@ import java.util.logging.Logger;
 final class Grouping {
 
     /** The group of requests that matched no resource method. */
-    static final String UNMATCHED = "UNMATCHED";
+    private static final String UNMATCHED = "UNMATCHED";
 
     private final GroupBy groupBy;
     private final int maxLabelValueLength;
@@ -92,7 +92,7 @@ final class Grouping {
                     return UntrustedValues.failed(e, timing, failureLogged, log, failureMessage);
                 }
             default:
-                return timing.group != null ? timing.group.value : UNMATCHED;
+                return group(timing).value;
         }
     }
 
