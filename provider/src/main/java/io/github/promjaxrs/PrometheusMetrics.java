@@ -15,6 +15,7 @@ import io.github.promjaxrs.internal.recording.ExcludedPaths;
 import io.github.promjaxrs.internal.recording.OpenTelemetryHttpMetrics;
 import io.github.promjaxrs.internal.recording.HttpMetrics;
 import io.github.promjaxrs.internal.recording.RequestRecorder;
+import io.github.promjaxrs.internal.recording.Settings;
 import io.github.promjaxrs.internal.registry.MetricDefinition;
 import io.github.promjaxrs.internal.registry.SharedRegistrations;
 import io.github.promjaxrs.internal.runtime.Runtimes;
@@ -75,24 +76,16 @@ public final class PrometheusMetrics implements Feature, AutoCloseable {
         this.metricsEndpointFilter = b.metricsEndpointFilter;
         this.owner = SharedRegistrations.owner(registry);
         try {
-            // client_java samples exemplars of every data point on a timer thread, tracer or not: where
-            // none is present as the metrics are built, they are built without, so no thread is started
-            boolean exemplars = SpanContextSupplier.hasSpanContext();
-            String prefix = b.defaultsPrefix.isEmpty() ? "" : b.defaultsPrefix + "_";
+            Settings settings = b.settings();
             CardinalityOverflows overflows;
             HttpMetrics defaultMetrics = null;
             try {
-                overflows = new CardinalityOverflows(owner, prefix + "exporter_cardinality_overflow_total");
+                overflows = new CardinalityOverflows(owner, settings.prefixed("exporter_cardinality_overflow_total"));
                 if (b.exportDefaults) {
-                    defaultMetrics = b.conventions == Conventions.OPENTELEMETRY
-                            ? new OpenTelemetryHttpMetrics(new OpenTelemetryHttpMetrics.Settings(owner,
-                                    b.bucketsSet ? b.buckets : OpenTelemetryHttpMetrics.ADVISED_BUCKETS,
-                                    b.nativeHistograms, b.defaultLabels, b.maxLabelValueLength, b.cardinalityLimit,
-                                    overflows, exemplars))
-                            : new PromjaxrsHttpMetrics(new PromjaxrsHttpMetrics.Settings(owner, b.defaultsPrefix, b.buckets,
-                                    b.defaultLatencyAsHistogram, b.nativeHistograms, b.groupBy, b.defaultLabels,
-                                    b.cardinalityLimit, overflows, exemplars, b.maxLabelValueLength));
-                    String info = prefix + "exporter_info";
+                    defaultMetrics = settings.conventions() == Conventions.OPENTELEMETRY
+                            ? new OpenTelemetryHttpMetrics(settings, owner, overflows)
+                            : new PromjaxrsHttpMetrics(settings, owner, overflows);
+                    String info = settings.prefixed("exporter_info");
                     String help = "Information about the promjaxrs exporter";
                     owner.register(info, MetricDefinition.of("Gauge", info, help, "version"),
                             () -> Gauge.builder().name(info).help(help).labelNames("version").withoutExemplars()
@@ -103,9 +96,7 @@ public final class PrometheusMetrics implements Feature, AutoCloseable {
                 throw clash(b, e);
             }
             this.recorder = new RequestRecorder(defaultMetrics, ExcludedPaths.of(b.excludedPaths));
-            AnnotationBinder annotations = new AnnotationBinder(owner, b.buckets, b.nativeHistograms,
-                    b.initialValueWhenOnlyStaticLabels, b.excludeUserDefaults, b.userDefaults, b.cardinalityLimit,
-                    overflows, exemplars, b.maxLabelValueLength);
+            AnnotationBinder annotations = new AnnotationBinder(settings, owner, overflows);
             String path = b.path == null ? null : Naming.normalisePath(b.path);
             this.instrumentation = new Instrumentation(recorder, annotations, path,
                     path == null ? null : new MetricsResource(registry), metricsEndpointFilter, this::applicationStopped);
@@ -274,6 +265,18 @@ public final class PrometheusMetrics implements Feature, AutoCloseable {
         private Conventions conventions = Conventions.PROMJAXRS;
 
         private Builder() {
+        }
+
+        /** What the metrics are built with, once the properties are applied and validated. */
+        private Settings settings() {
+            double[] requestBuckets = conventions == Conventions.OPENTELEMETRY && !bucketsSet
+                    ? OpenTelemetryHttpMetrics.ADVISED_BUCKETS : buckets;
+            // client_java samples exemplars of every data point on a timer thread, tracer or not: where
+            // none is present as the metrics are built, they are built without, so no thread is started
+            boolean exemplars = SpanContextSupplier.hasSpanContext();
+            return new Settings(defaultsPrefix, conventions, requestBuckets, buckets, defaultLatencyAsHistogram,
+                    nativeHistograms, groupBy, defaultLabels, cardinalityLimit, maxLabelValueLength,
+                    initialValueWhenOnlyStaticLabels, excludeUserDefaults, userDefaults, exemplars);
         }
 
         /** The registry every metric goes to; default {@link PrometheusRegistry#defaultRegistry}. */

@@ -1,10 +1,8 @@
 package io.github.promjaxrs.internal.binding;
 
-import io.github.promjaxrs.annotation.Counted;
-import io.github.promjaxrs.annotation.InProgress;
-import io.github.promjaxrs.annotation.Timed;
 import io.github.promjaxrs.internal.recording.CardinalityLimit;
 import io.github.promjaxrs.internal.recording.CardinalityOverflows;
+import io.github.promjaxrs.internal.recording.Settings;
 import io.github.promjaxrs.internal.registry.SharedRegistrations;
 import io.prometheus.metrics.core.datapoints.DataPoint;
 import io.prometheus.metrics.core.metrics.Counter;
@@ -12,7 +10,6 @@ import io.prometheus.metrics.core.metrics.Gauge;
 import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.core.metrics.StatefulMetric;
 import io.prometheus.metrics.core.metrics.Summary;
-import java.lang.annotation.Annotation;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -25,29 +22,22 @@ import java.util.concurrent.ConcurrentHashMap;
 final class AnnotationMetricRegistrations {
 
     /** What makes two declarations of one name the same metric. */
-    record Definition(String type, String name, String help, List<String> labelNames, List<Double> buckets,
+    record Definition(MetricKind kind, String name, String help, List<String> labelNames, List<Double> buckets,
                       List<Double> quantiles) {
 
-        static Definition of(Annotation metric, List<String> labelNames, double[] defaultBuckets) {
-            if (metric instanceof Counted counted) {
-                return new Definition("@Counted", counted.name(), counted.help(), labelNames, List.of(), List.of());
+        /** @param timedBuckets the buckets of a histogram that gives none */
+        static Definition of(DeclaredMetric metric, List<String> labelNames, double[] timedBuckets) {
+            List<Double> buckets = List.of();
+            if (metric.kind() == MetricKind.HISTOGRAM) {
+                buckets = boxed(metric.buckets().length > 0 ? metric.buckets() : timedBuckets);
             }
-            if (metric instanceof InProgress inProgress) {
-                return new Definition("@InProgress", inProgress.name(), inProgress.help(), labelNames, List.of(),
-                        List.of());
-            }
-            Timed timed = (Timed) metric;
-            if (timed.kind() == Timed.Kind.SUMMARY) {
-                return new Definition("@Timed(kind=SUMMARY)", timed.name(), timed.help(), labelNames, List.of(),
-                        boxed(timed.quantiles()));
-            }
-            double[] buckets = timed.buckets().length > 0 ? timed.buckets() : defaultBuckets;
-            return new Definition("@Timed", timed.name(), timed.help(), labelNames, boxed(buckets), List.of());
+            return new Definition(metric.kind(), metric.name(), metric.help(), labelNames, buckets,
+                    boxed(metric.quantiles()));
         }
 
         @Override
         public String toString() {
-            return type + "(name=\"" + name + "\", help=\"" + help + "\", labels=" + labelNames
+            return kind.declaration() + "(name=\"" + name + "\", help=\"" + help + "\", labels=" + labelNames
                     + (buckets.isEmpty() ? "" : ", buckets=" + buckets)
                     + (quantiles.isEmpty() ? "" : ", quantiles=" + quantiles) + ")";
         }
@@ -61,29 +51,31 @@ final class AnnotationMetricRegistrations {
     }
 
     private final SharedRegistrations.Owner owner;
-    private final boolean nativeHistograms;
-    private final int cardinalityLimit;
     private final CardinalityOverflows overflows;
+    private final int cardinalityLimit;
+    private final boolean nativeHistograms;
+    /** Whether counters and timers sample trace exemplars: a tracer is present. */
     private final boolean exemplars;
+    private final double[] timedBuckets;
     private final Map<String, Registered> byName = new ConcurrentHashMap<>();
 
-    /** @param exemplars whether counters and timers sample trace exemplars: a tracer is present */
-    AnnotationMetricRegistrations(SharedRegistrations.Owner owner, boolean nativeHistograms, int cardinalityLimit,
-                CardinalityOverflows overflows, boolean exemplars) {
+    AnnotationMetricRegistrations(Settings settings, SharedRegistrations.Owner owner, CardinalityOverflows overflows) {
         this.owner = owner;
-        this.nativeHistograms = nativeHistograms;
-        this.cardinalityLimit = cardinalityLimit;
         this.overflows = overflows;
-        this.exemplars = exemplars;
+        this.cardinalityLimit = settings.cardinalityLimit();
+        this.nativeHistograms = settings.nativeHistograms();
+        this.exemplars = settings.exemplars();
+        this.timedBuckets = settings.timedBuckets();
     }
 
     /**
-     * The metric of {@code definition}, registered on first use.
+     * The metric {@code declared} with {@code labelNames}, registered on first use.
      *
      * @param declaredOn the resource method declaring it, for messages
      * @throws IllegalArgumentException when the name is already declared differently
      */
-    synchronized CardinalityLimit<?> metric(Definition definition, String declaredOn) {
+    synchronized CardinalityLimit<?> metric(DeclaredMetric declared, List<String> labelNames, String declaredOn) {
+        Definition definition = Definition.of(declared, labelNames, timedBuckets);
         Registered existing = byName.get(definition.name());
         if (existing != null) {
             if (!existing.definition().equals(definition)) {
@@ -105,42 +97,29 @@ final class AnnotationMetricRegistrations {
         return metric;
     }
 
-    /**
-     * A help text for a metric declared without one, naming the method that declared it first, so
-     * that every scrape has one (promtool warns of a metric with none). It is not part of the
-     * definition: the same metric on other methods is still the same metric.
-     */
-    static String defaultHelp(String type, String declaredOn) {
-        if (type.equals("@Counted")) {
-            return "Invocations of " + declaredOn;
-        }
-        if (type.equals("@InProgress")) {
-            return "Invocations of " + declaredOn + " in progress";
-        }
-        return "Duration of " + declaredOn + " in seconds";
-    }
-
     private StatefulMetric<? extends DataPoint, ?> create(Definition d, String declaredOn) {
         String[] labels = d.labelNames().toArray(String[]::new);
-        String help = d.help().isEmpty() ? defaultHelp(d.type(), declaredOn) : d.help();
-        switch (d.type()) {
-            case "@Counted":
+        // the default help is no part of the definition: the same metric on other methods is still the same metric
+        String help = d.help().isEmpty() ? d.kind().defaultHelp(declaredOn) : d.help();
+        return switch (d.kind()) {
+            case COUNTER -> {
                 Counter.Builder counter = Counter.builder().name(d.name()).help(help).labelNames(labels);
                 if (!exemplars) {
                     counter.withoutExemplars();
                 }
-                return counter.build();
-            case "@InProgress":
-                // a gauge never samples exemplars: without this client_java starts its sampler thread
-                return Gauge.builder().name(d.name()).help(help).labelNames(labels).withoutExemplars().build();
-            case "@Timed(kind=SUMMARY)":
+                yield counter.build();
+            }
+            // a gauge never samples exemplars: without this client_java starts its sampler thread
+            case GAUGE -> Gauge.builder().name(d.name()).help(help).labelNames(labels).withoutExemplars().build();
+            case SUMMARY -> {
                 Summary.Builder summary = Summary.builder().name(d.name()).help(help).labelNames(labels);
                 if (!exemplars) {
                     summary.withoutExemplars();
                 }
                 d.quantiles().forEach(summary::quantile);
-                return summary.build();
-            default:
+                yield summary.build();
+            }
+            case HISTOGRAM -> {
                 Histogram.Builder histogram = Histogram.builder().name(d.name()).help(help).labelNames(labels)
                         .classicUpperBounds(d.buckets().stream().mapToDouble(Double::doubleValue).toArray());
                 if (!nativeHistograms) {
@@ -149,7 +128,8 @@ final class AnnotationMetricRegistrations {
                 if (!exemplars) {
                     histogram.withoutExemplars();
                 }
-                return histogram.build();
-        }
+                yield histogram.build();
+            }
+        };
     }
 }

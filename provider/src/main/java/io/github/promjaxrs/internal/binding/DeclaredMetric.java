@@ -15,14 +15,18 @@ import java.util.Set;
 
 /**
  * A {@link Counted}, {@link Timed} or {@link InProgress} found on a resource method, its class,
- * or a composed annotation used there, with the {@link Label}s placed beside it.
+ * or a composed annotation used there, read into its kind and attributes, with the {@link Label}s
+ * placed beside it.
  *
- * @param metric      the metric annotation
- * @param extraLabels labels placed directly where the metric annotation sits
+ * @param labels      the annotation's own labels, then those placed directly where it sits
+ * @param buckets     a {@code @Timed}'s; empty for the other kinds
+ * @param quantiles   a {@code @Timed}'s; empty for the other kinds
  * @param userDefault whether it comes from {@code registerDefault}
  */
-record DeclaredMetric(Annotation metric, List<Label> extraLabels, boolean userDefault) {
+record DeclaredMetric(MetricKind kind, String name, String help, List<Label> labels, double[] buckets,
+                      double[] quantiles, boolean userDefault) {
 
+    private static final double[] NONE = {};
     private static final List<Class<? extends Annotation>> METRIC_ANNOTATIONS =
             List.of(Counted.class, Timed.class, InProgress.class, Label.class);
 
@@ -47,14 +51,26 @@ record DeclaredMetric(Annotation metric, List<Label> extraLabels, boolean userDe
         return found;
     }
 
+    /** {@code @Kind(name="…")} and the method it is declared on, for messages. */
+    String describe(String declaredOn) {
+        return kind.annotation() + "(name=\"" + name + "\") on " + declaredOn;
+    }
+
     private static void collect(AnnotatedElement element, boolean userDefault, List<DeclaredMetric> found,
                                 Set<Class<?>> visited) {
-        List<Label> labels = Arrays.asList(element.getAnnotationsByType(Label.class));
-        for (Class<? extends Annotation> type : List.of(Counted.class, Timed.class, InProgress.class)) {
-            // getAnnotationsByType also unwraps the repeatable containers
-            for (Annotation metric : element.getAnnotationsByType(type)) {
-                found.add(new DeclaredMetric(metric, labels, userDefault));
-            }
+        List<Label> beside = Arrays.asList(element.getAnnotationsByType(Label.class));
+        // getAnnotationsByType also unwraps the repeatable containers
+        for (Counted counted : element.getAnnotationsByType(Counted.class)) {
+            found.add(new DeclaredMetric(MetricKind.COUNTER, counted.name(), counted.help(),
+                    labels(counted.labels(), beside), NONE, NONE, userDefault));
+        }
+        for (Timed timed : element.getAnnotationsByType(Timed.class)) {
+            found.add(new DeclaredMetric(MetricKind.of(timed.kind()), timed.name(), timed.help(),
+                    labels(timed.labels(), beside), timed.buckets(), timed.quantiles(), userDefault));
+        }
+        for (InProgress inProgress : element.getAnnotationsByType(InProgress.class)) {
+            found.add(new DeclaredMetric(MetricKind.GAUGE, inProgress.name(), inProgress.help(),
+                    labels(inProgress.labels(), beside), NONE, NONE, userDefault));
         }
         for (Annotation annotation : element.getAnnotations()) {
             Class<? extends Annotation> type = annotation.annotationType();
@@ -62,6 +78,12 @@ record DeclaredMetric(Annotation metric, List<Label> extraLabels, boolean userDe
                 collect(type, userDefault, found, visited);
             }
         }
+    }
+
+    private static List<Label> labels(Label[] own, List<Label> beside) {
+        List<Label> labels = new ArrayList<>(Arrays.asList(own));
+        labels.addAll(beside);
+        return List.copyOf(labels);
     }
 
     /** Annotation types of the application: not Java's, Jakarta's or the metric annotations themselves. */

@@ -9,14 +9,8 @@ import jakarta.ws.rs.container.ContainerResponseContext;
  */
 public interface HttpMetrics {
 
-    /** Whether a method's group is its route (template); false: its endpoint. */
-    boolean groupsByRoute();
-
-    /** The shared series group of a route ({@link ResourceTemplate#route}). */
-    GroupSeries routeGroup(String route);
-
-    /** The shared series group of an endpoint ({@code SimpleClassName.method}). */
-    GroupSeries endpointGroup(String endpoint);
+    /** How requests are grouped: the series group of each resource method and request. */
+    Grouping grouping();
 
     /** A request has begun (and is not excluded): for metrics of requests in flight. */
     default void begin(RequestState timing, ContainerRequestContext request) {

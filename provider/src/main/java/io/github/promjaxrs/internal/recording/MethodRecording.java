@@ -10,11 +10,11 @@ import jakarta.ws.rs.container.ContainerRequestContext;
  */
 public final class MethodRecording {
 
-    private final RequestRecorder recorder;
     private final ResourceMethodInfo method;
     private final boolean tracked;
-    private final GroupSeries staticGroup;
-    private final boolean groupByRoute;
+    /** Null where the default metrics do not record this method. */
+    private final Grouping grouping;
+    private final GroupSeries methodGroup;
     private final MethodAnnotations annotations;
 
     /**
@@ -23,14 +23,11 @@ public final class MethodRecording {
      * @param annotations the method's annotation metrics, or null for none
      */
     public MethodRecording(RequestRecorder recorder, ResourceMethodInfo method, boolean tracked, MethodAnnotations annotations) {
-        this.recorder = recorder;
         this.method = method;
         this.tracked = tracked;
         this.annotations = annotations;
-        HttpMetrics defaults = tracked ? recorder.defaults() : null;
-        this.groupByRoute = defaults != null && defaults.groupsByRoute();
-        this.staticGroup = defaults == null ? null
-                : groupByRoute ? defaults.routeGroup(method.staticRoute) : defaults.endpointGroup(method.endpoint);
+        this.grouping = tracked && recorder.defaults() != null ? recorder.defaults().grouping() : null;
+        this.methodGroup = grouping == null ? null : grouping.methodGroup(method);
     }
 
     /**
@@ -52,9 +49,8 @@ public final class MethodRecording {
         if (!tracked) {
             timing.untracked = true;
             timing.lowerActive();
-        } else if (staticGroup != null) {
-            String fullRoute = groupByRoute ? method.fullRoute(request) : null;
-            timing.group = fullRoute == null ? staticGroup : recorder.defaults().routeGroup(fullRoute);
+        } else if (grouping != null) {
+            timing.group = grouping.requestGroup(methodGroup, method, request);
         }
         if (annotations != null) {
             annotations.begin(timing, request);

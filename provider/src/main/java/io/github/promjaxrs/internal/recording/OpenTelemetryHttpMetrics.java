@@ -7,8 +7,6 @@ import io.prometheus.metrics.core.metrics.Histogram;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 
 /**
@@ -40,52 +38,36 @@ public final class OpenTelemetryHttpMetrics implements HttpMetrics {
     private static final String[] SCHEMES = {"http", "https"};
     private static final int OTHER = MethodNames.STANDARD_COUNT - 1;
 
-    /** The settings of {@code PrometheusMetrics.Builder} these metrics use. */
-    public record Settings(SharedRegistrations.Owner owner, double[] buckets, boolean nativeHistograms,
-                           Map<String, Object> defaultLabels, int maxLabelValueLength, int cardinalityLimit,
-                           CardinalityOverflows overflows, boolean exemplars) {
-    }
-
     private final DefaultLabels labels;
     private final CardinalityLimit<DistributionDataPoint> duration;
     private final CardinalityLimit<ActiveRequests.Series> active;
     private final boolean[] durationStatic;
     private final boolean[] activeStatic;
     private final ActiveRequests.Series[] activeByRow = new ActiveRequests.Series[GroupSeries.ROWS];
-    private final Map<String, GroupSeries> groups = new ConcurrentHashMap<>();
-    private final GroupSeries unmatched = new GroupSeries(PromjaxrsHttpMetrics.UNMATCHED, "");
+    private final Grouping grouping;
     private final GroupSeries.Resolver resolver = this::resolve;
 
-    public OpenTelemetryHttpMetrics(Settings settings) {
+    public OpenTelemetryHttpMetrics(Settings settings, SharedRegistrations.Owner owner, CardinalityOverflows overflows) {
+        this.grouping = new Grouping(settings.groupBy(), settings.maxLabelValueLength(), LOG);
         this.labels = new DefaultLabels(settings.defaultLabels(), settings.maxLabelValueLength(), LOG);
-        SharedRegistrations.Owner owner = settings.owner();
         String[] durationLabels = labels.labelNames(DURATION_LABELS);
         String durationHelp = "Duration of HTTP server requests.";
-        Histogram histogram = PromjaxrsHttpMetrics.histogram(owner, DURATION, durationHelp, settings.buckets(),
+        Histogram histogram = PromjaxrsHttpMetrics.histogram(owner, DURATION, durationHelp, settings.requestBuckets(),
                 settings.nativeHistograms(), settings.exemplars(), durationLabels);
         String[] activeLabels = labels.labelNames(ACTIVE_LABELS);
         String activeHelp = "Number of active HTTP server requests.";
         ActiveRequests gauge = owner.register(ACTIVE, MetricDefinition.of("Gauge", ACTIVE, activeHelp, activeLabels),
                 () -> new ActiveRequests(ACTIVE, activeHelp, activeLabels));
-        this.duration = new CardinalityLimit<>(histogram, DURATION, settings.cardinalityLimit(), settings.overflows());
-        this.active = new CardinalityLimit<>(gauge::labelValues, ACTIVE, settings.cardinalityLimit(), settings.overflows());
+        this.duration = new CardinalityLimit<>(histogram, DURATION, settings.cardinalityLimit(), overflows);
+        this.active = new CardinalityLimit<>(gauge::labelValues, ACTIVE, settings.cardinalityLimit(), overflows);
         this.durationStatic = labels.staticMask(DURATION_LABELS.length);
         this.activeStatic = labels.staticMask(ACTIVE_LABELS.length);
     }
 
+    /** Requests are grouped by route: {@code PrometheusMetrics} allows {@code GroupBy.TEMPLATE} only. */
     @Override
-    public boolean groupsByRoute() {
-        return true;
-    }
-
-    @Override
-    public GroupSeries routeGroup(String route) {
-        return groups.computeIfAbsent(route, GroupSeries::ofRoute);
-    }
-
-    @Override
-    public GroupSeries endpointGroup(String endpoint) {
-        throw new IllegalStateException("Conventions.OPENTELEMETRY groups by route only");
+    public Grouping grouping() {
+        return grouping;
     }
 
     @Override
@@ -118,7 +100,7 @@ public final class OpenTelemetryHttpMetrics implements HttpMetrics {
         int methodIndex = methodIndex(method);
         String scheme = scheme(request);
         int row = row(methodIndex, scheme);
-        GroupSeries group = timing.group != null ? timing.group : unmatched;
+        GroupSeries group = grouping.group(timing);
         if (row >= 0 && labels.allStatic() && GroupSeries.cacheable(row, status)) {
             group.series(row, status, resolver).duration().observe(seconds);
         } else {
