@@ -79,7 +79,7 @@ done
 echo "==> bytes per request on the request thread, one JVM per variant"
 : > "$out/allocation.tsv"
 for variant in NONE PROMJAXRS PROMJAXRS_NO_ENDPOINT PROMJAXRS_ANNOTATED PROMJAXRS_OPENTELEMETRY MICROMETER DROPWIZARD \
-    RESTEASY_NONE RESTEASY_PROMJAXRS; do
+    RESTEASY_NONE RESTEASY_PROMJAXRS RESTEASY_NOOP_FILTERS; do
     variant_jar=$jar
     [[ $variant == RESTEASY_* ]] && variant_jar=$resteasy_jar
     java -cp "$variant_jar" io.github.promjaxrs.benchmarks.RequestAllocation "$variant" "$allocation_requests" \

@@ -22,7 +22,9 @@ public enum Instrumentation {
     MICROMETER(Runtime.JERSEY, "Jersey's Micrometer listener (SimpleMeterRegistry)"),
     DROPWIZARD(Runtime.JERSEY, "Dropwizard metrics-jersey3, @Timed"),
     RESTEASY_NONE(Runtime.RESTEASY, "no metrics"),
-    RESTEASY_PROMJAXRS(Runtime.RESTEASY, "promjaxrs defaults");
+    RESTEASY_PROMJAXRS(Runtime.RESTEASY, "promjaxrs defaults"),
+    /** Where promjaxrs' hooks are on RESTEasy, filters that do nothing: what the hooks cost before promjaxrs' work. */
+    RESTEASY_NOOP_FILTERS(Runtime.RESTEASY, "a pre-matching request filter and a response filter that do nothing");
 
     /** Which Jakarta REST runtime serves a variant. */
     public enum Runtime {

@@ -11,25 +11,38 @@ import java.util.Random;
 
 /**
  * The added time and bytes of variant B over variant A per request, paired: one JVM holds both
- * applications and serves them in alternating batches ({@code BATCH} requests each, the order of
- * each pair of batches drawn at random), so a burst of the host hits the two sides of a pair
- * alike; the added time is the median over pairs of B's time per request minus A's in the same
- * pair, with a bootstrap 95 % interval. With the same variant on both sides (two applications of
- * it, each on its own registry) it measures the method itself: the interval must contain 0.
+ * applications and serves them in alternating batches ({@code BATCH} requests each, which side
+ * goes first in a pair drawn at random), so the host's bursts and drifts hit both sides of a pair
+ * alike. The added time is B's time per request minus A's, pair by pair, summarised as a
+ * crossover: the mean of the medians over the pairs where A ran first and where B did (running
+ * second in a pair may cost or save a little, and this cancels it), with a moving-block bootstrap
+ * 95 % interval (neighbouring pairs share the host's conditions). With the same variant on both
+ * sides (two applications of it, each on its own registry) it measures the method itself: the
+ * interval must contain 0.
+ *
+ * <p>Time is taken twice: elapsed ({@code System.nanoTime}) and the request thread's CPU time
+ * ({@code ThreadMXBean.getCurrentThreadCpuTime}). On a shared host the elapsed time of a batch
+ * includes whatever time other processes held the CPU; the thread's CPU time does not, and for a
+ * synchronous in-memory request that does no I/O and waits on no lock it is the request's cost
+ * (garbage collection runs on other threads: in neither figure but as a pause in the elapsed one).
  *
  * <p>Bytes per request are the request thread's ({@code ThreadMXBean}, as {@link RequestAllocation}),
  * the median over each side's batches. Every request must answer 200, and each side's library
  * must have recorded every request it served.
  *
  * <p>Usage: {@code PairedRequests A B [PAIRS [BATCH [WARM_UP_SECONDS [SEED]]]]} (defaults 400, 2,000,
- * 20, 1); prints one line, tab-separated: A, B, pairs, batch, median ns/request of A and of B, the
- * median difference and its interval (low, high), bytes/request of A and of B, and the 1-minute
- * load average at the end. With {@code PAIRED_RAW=file} it also writes each pair's figures there.
+ * 20, 1); prints one line, tab-separated: A, B, pairs, batch, then in elapsed time the median
+ * ns/request of A and of B, the added time and its interval (low, high), then bytes/request of A
+ * and of B, the 1-minute load average at the end, then in CPU time the same five figures and the
+ * period effect (half the difference of the two orders' medians). With {@code PAIRED_RAW=file} it
+ * also writes each pair's figures there.
  */
 public final class PairedRequests {
 
     private static final String PATH = "/items/42";
     private static final int RESAMPLES = 10_000;
+    /** Pairs per block of the bootstrap: about a second of the host's conditions. */
+    private static final int BLOCK = 20;
 
     private PairedRequests() {
     }
@@ -63,8 +76,13 @@ public final class PairedRequests {
         double[] bytesA = new double[pairs];
         double[] bytesB = new double[pairs];
         double[] added = new double[pairs];
+        double[] cpuA = new double[pairs];
+        double[] cpuB = new double[pairs];
+        double[] cpuAdded = new double[pairs];
+        boolean[] aFirsts = new boolean[pairs];
         for (int i = 0; i < pairs; i++) {
             boolean aFirst = order.nextBoolean();
+            aFirsts[i] = aFirst;
             if (aFirst) {
                 first.batch(batch);
                 second.batch(batch);
@@ -77,25 +95,37 @@ public final class PairedRequests {
             bytesA[i] = first.bytesPerRequest;
             bytesB[i] = second.bytesPerRequest;
             added[i] = nanosB[i] - nanosA[i];
+            cpuA[i] = first.cpuNanosPerRequest;
+            cpuB[i] = second.cpuNanosPerRequest;
+            cpuAdded[i] = cpuB[i] - cpuA[i];
         }
         first.verify();
         second.verify();
 
-        double[] interval = Bootstrap.medianInterval(added, RESAMPLES, seed);
+        double[] interval = crossover(added, aFirsts, seed);
+        double[] cpuInterval = crossover(cpuAdded, aFirsts, seed);
         double load = Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
         System.out.println(String.join("\t", a.name(), b.name(), Integer.toString(pairs), Integer.toString(batch),
-                format(Bootstrap.median(nanosA)), format(Bootstrap.median(nanosB)), format(Bootstrap.median(added)),
-                format(interval[0]), format(interval[1]), format(Bootstrap.median(bytesA)),
-                format(Bootstrap.median(bytesB)), format(load)));
+                format(Bootstrap.median(nanosA)), format(Bootstrap.median(nanosB)), format(interval[0]),
+                format(interval[1]), format(interval[2]), format(Bootstrap.median(bytesA)),
+                format(Bootstrap.median(bytesB)), format(load), format(Bootstrap.median(cpuA)),
+                format(Bootstrap.median(cpuB)), format(cpuInterval[0]), format(cpuInterval[1]),
+                format(cpuInterval[2]), format(Bootstrap.period(cpuAdded, aFirsts))));
         String raw = System.getenv("PAIRED_RAW");
         if (raw != null) {
-            StringBuilder lines = new StringBuilder("ns_a\tns_b\tbytes_a\tbytes_b\n");
+            StringBuilder lines = new StringBuilder("a_first\tns_a\tns_b\tcpu_ns_a\tcpu_ns_b\tbytes_a\tbytes_b\n");
             for (int i = 0; i < pairs; i++) {
-                lines.append(format(nanosA[i])).append('\t').append(format(nanosB[i])).append('\t')
+                lines.append(aFirsts[i]).append('\t').append(format(nanosA[i])).append('\t').append(format(nanosB[i])).append('\t')
+                        .append(format(cpuA[i])).append('\t').append(format(cpuB[i])).append('\t')
                         .append(format(bytesA[i])).append('\t').append(format(bytesB[i])).append('\n');
             }
             Files.writeString(Path.of(raw), lines);
         }
+    }
+
+    /** {estimate, low, high} of the added time (see {@link Bootstrap#crossover}). */
+    private static double[] crossover(double[] added, boolean[] aFirst, long seed) {
+        return Bootstrap.crossover(added, aFirst, BLOCK, RESAMPLES, seed);
     }
 
     private static String format(double value) {
@@ -111,6 +141,7 @@ public final class PairedRequests {
         private final InstrumentedApplication application;
         private long served;
         double nanosPerRequest;
+        double cpuNanosPerRequest;
         double bytesPerRequest;
 
         Side(Instrumentation variant) {
@@ -121,6 +152,7 @@ public final class PairedRequests {
         void batch(int requests) {
             InMemoryServer server = application.server();
             long bytes = THREADS.getCurrentThreadAllocatedBytes();
+            long cpu = THREADS.getCurrentThreadCpuTime();
             long start = System.nanoTime();
             for (int i = 0; i < requests; i++) {
                 int status = server.get(PATH);
@@ -129,6 +161,7 @@ public final class PairedRequests {
                 }
             }
             long end = System.nanoTime();
+            cpuNanosPerRequest = (double) (THREADS.getCurrentThreadCpuTime() - cpu) / requests;
             bytesPerRequest = (double) (THREADS.getCurrentThreadAllocatedBytes() - bytes) / requests;
             nanosPerRequest = (double) (end - start) / requests;
             served += requests;

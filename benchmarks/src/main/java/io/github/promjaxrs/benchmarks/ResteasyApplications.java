@@ -19,6 +19,8 @@ final class ResteasyApplications {
                         ItemResource.class);
                 return new InstrumentedApplication(server, () -> Counts.counter(registry, "jaxrs_http_request_total"));
             }
+            case RESTEASY_NOOP_FILTERS:
+                return new InstrumentedApplication(new InMemoryResteasy(new NoOpFilters(), ItemResource.class), null);
             default:
                 throw new IllegalArgumentException(variant + " is not a RESTEasy variant");
         }
