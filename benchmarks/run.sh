@@ -44,14 +44,14 @@ done
 if $quick; then
     out=benchmarks/target/quick
     results=$out/RESULTS.md
-    paired=(40 2000 2)
+    paired=(100 1000 2)
     allocation_requests=5000
     scrape_jmh=(-f 1 -wi 1 -w 1s -i 1 -r 1s -p series=1000)
     wrk_groups=1 wrk_rounds=1 wrk_seconds=2 wrk_warm_up_requests=0 wrk_warm_up_chunk=2 warm_up_limit=2
 else
     out=benchmarks/target/results
     results=benchmarks/RESULTS.md
-    paired=(400 2000 20)
+    paired=(1000 1000 20)
     allocation_requests=50000
     scrape_jmh=(-f 1 -wi 3 -w 1s -i 5 -r 1s)
     wrk_groups=3 wrk_rounds=4 wrk_seconds=8 wrk_warm_up_requests=300000 wrk_warm_up_chunk=10 warm_up_limit=120
@@ -63,7 +63,7 @@ heap=(-Xms1g -Xmx1g -XX:+AlwaysPreTouch)
 
 # Paired, not variant after variant: run in separate JVMs at separate times, whole runs of the
 # same code moved by 2 to 6 points with this shared host's bursts. Here A and B alternate in
-# batches of 2,000 requests (about 12 ms), so a burst hits both sides of a pair alike, and the
+# batches of 1,000 requests (about 6 ms on Jersey), so a burst hits both sides of a pair alike, and the
 # A/A line shows what the method itself can tell apart.
 echo "==> request overhead, paired: ${paired[0]} pairs of ${paired[1]} requests after ${paired[2]} s of warm-up"
 : > "$out/paired.tsv"

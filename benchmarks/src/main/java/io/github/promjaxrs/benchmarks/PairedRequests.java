@@ -30,7 +30,7 @@ import java.util.Random;
  * the median over each side's batches. Every request must answer 200, and each side's library
  * must have recorded every request it served.
  *
- * <p>Usage: {@code PairedRequests A B [PAIRS [BATCH [WARM_UP_SECONDS [SEED]]]]} (defaults 400, 2,000,
+ * <p>Usage: {@code PairedRequests A B [PAIRS [BATCH [WARM_UP_SECONDS [SEED]]]]} (defaults 1,000, 1,000,
  * 20, 1); prints one line, tab-separated: A, B, pairs, batch, then in elapsed time the median
  * ns/request of A and of B, the added time and its interval (low, high), then bytes/request of A
  * and of B, the 1-minute load average at the end, then in CPU time the same five figures and the
@@ -41,8 +41,8 @@ public final class PairedRequests {
 
     private static final String PATH = "/items/42";
     private static final int RESAMPLES = 10_000;
-    /** Pairs per block of the bootstrap: about a second of the host's conditions. */
-    private static final int BLOCK = 20;
+    /** Pairs per block of the bootstrap: about half a second of the host's conditions on Jersey. */
+    private static final int BLOCK = 50;
 
     private PairedRequests() {
     }
@@ -57,8 +57,8 @@ public final class PairedRequests {
         if (a.runtime() != b.runtime()) {
             throw new IllegalArgumentException(a + " and " + b + " run on different runtimes");
         }
-        int pairs = args.length > 2 ? Integer.parseInt(args[2]) : 400;
-        int batch = args.length > 3 ? Integer.parseInt(args[3]) : 2_000;
+        int pairs = args.length > 2 ? Integer.parseInt(args[2]) : 1_000;
+        int batch = args.length > 3 ? Integer.parseInt(args[3]) : 1_000;
         int warmUpSeconds = args.length > 4 ? Integer.parseInt(args[4]) : 20;
         long seed = args.length > 5 ? Long.parseLong(args[5]) : 1;
 
