@@ -17,7 +17,7 @@ import java.util.Random;
  * crossover: the mean of the medians over the pairs where A ran first and where B did (running
  * second in a pair may cost or save a little, and this cancels it), with a moving-block bootstrap
  * 95 % interval (neighbouring pairs share the host's conditions). With the same variant on both
- * sides (two applications of it, each on its own registry) it measures the method itself: the
+ * sides (applications of it, each on its own registry) it measures the method itself: the
  * interval must contain 0.
  *
  * <p>Time is taken twice: elapsed ({@code System.nanoTime}) and the request thread's CPU time
@@ -64,13 +64,13 @@ public final class PairedRequests {
 
         Side first = new Side(a);
         Side second = new Side(b);
+        Random order = new Random(seed);
         long warmUpEnd = System.nanoTime() + warmUpSeconds * 1_000_000_000L;
         do {
-            first.batch(batch);
-            second.batch(batch);
+            first.batch(batch, order);
+            second.batch(batch, order);
         } while (System.nanoTime() < warmUpEnd);
 
-        Random order = new Random(seed);
         double[] nanosA = new double[pairs];
         double[] nanosB = new double[pairs];
         double[] bytesA = new double[pairs];
@@ -84,11 +84,11 @@ public final class PairedRequests {
             boolean aFirst = order.nextBoolean();
             aFirsts[i] = aFirst;
             if (aFirst) {
-                first.batch(batch);
-                second.batch(batch);
+                first.batch(batch, order);
+                second.batch(batch, order);
             } else {
-                second.batch(batch);
-                first.batch(batch);
+                second.batch(batch, order);
+                first.batch(batch, order);
             }
             nanosA[i] = first.nanosPerRequest;
             nanosB[i] = second.nanosPerRequest;
@@ -132,25 +132,35 @@ public final class PairedRequests {
         return String.format(Locale.ROOT, "%.1f", value);
     }
 
-    /** One application, the requests it has served, and its last batch's figures. */
+    /**
+     * One side: {@link #INSTANCES} applications of its variant, each batch served by one drawn at
+     * random. One application of a variant has its own luck (where its objects lie, how its
+     * identity hashes fall in the runtime's tables): with one application a side, A/A runs gave
+     * -43 to +35 ns from one JVM to the next, each with an interval narrower than that. Drawn from
+     * several, that luck is averaged and becomes noise between pairs, which the interval sees.
+     */
     private static final class Side {
 
         private static final ThreadMXBean THREADS = (ThreadMXBean) ManagementFactory.getThreadMXBean();
+        private static final int INSTANCES = 4;
 
         private final Instrumentation variant;
-        private final InstrumentedApplication application;
-        private long served;
+        private final InstrumentedApplication[] applications = new InstrumentedApplication[INSTANCES];
+        private final long[] served = new long[INSTANCES];
         double nanosPerRequest;
         double cpuNanosPerRequest;
         double bytesPerRequest;
 
         Side(Instrumentation variant) {
             this.variant = variant;
-            this.application = variant.start();
+            for (int i = 0; i < INSTANCES; i++) {
+                applications[i] = variant.start();
+            }
         }
 
-        void batch(int requests) {
-            InMemoryServer server = application.server();
+        void batch(int requests, Random random) {
+            int instance = random.nextInt(INSTANCES);
+            InMemoryServer server = applications[instance].server();
             long bytes = THREADS.getCurrentThreadAllocatedBytes();
             long cpu = THREADS.getCurrentThreadCpuTime();
             long start = System.nanoTime();
@@ -164,13 +174,16 @@ public final class PairedRequests {
             cpuNanosPerRequest = (double) (THREADS.getCurrentThreadCpuTime() - cpu) / requests;
             bytesPerRequest = (double) (THREADS.getCurrentThreadAllocatedBytes() - bytes) / requests;
             nanosPerRequest = (double) (end - start) / requests;
-            served += requests;
+            served[instance] += requests;
         }
 
         void verify() {
-            if (application.recorded() != null && application.recorded().getAsLong() != served) {
-                throw new IllegalStateException(variant + " recorded " + application.recorded().getAsLong() + " of "
-                        + served + " requests");
+            for (int i = 0; i < INSTANCES; i++) {
+                InstrumentedApplication application = applications[i];
+                if (application.recorded() != null && application.recorded().getAsLong() != served[i]) {
+                    throw new IllegalStateException(variant + " recorded " + application.recorded().getAsLong()
+                            + " of " + served[i] + " requests");
+                }
             }
         }
     }
