@@ -3,7 +3,7 @@
 #   1. request overhead, paired (PairedRequests): two in-memory applications in one JVM, alternating
 #      batches in random order; the added time per request with a bootstrap 95 % interval, an A/A
 #      comparison beside the others; on Jersey 3.1 (no metrics, promjaxrs, Micrometer, Dropwizard)
-#      and on RESTEasy 6.2 (no metrics, promjaxrs);
+#      and on RESTEasy 6.2 (no metrics, promjaxrs, filters that do nothing where promjaxrs hooks in);
 #   2. bytes per request on the request thread, one JVM per variant (RequestAllocation);
 #   3. scrape cost (JMH): 1k and 10k series in text, OpenMetrics and protobuf;
 #   4. throughput under HTTP load: groups of example servers loaded together by wrk (Jersey: no
@@ -69,7 +69,8 @@ echo "==> request overhead, paired: ${paired[0]} pairs of ${paired[1]} requests 
 : > "$out/paired.tsv"
 for comparison in "$jar PROMJAXRS PROMJAXRS" "$jar NONE PROMJAXRS" "$jar NONE PROMJAXRS_ANNOTATED" \
     "$jar NONE MICROMETER" "$jar NONE DROPWIZARD" \
-    "$resteasy_jar RESTEASY_PROMJAXRS RESTEASY_PROMJAXRS" "$resteasy_jar RESTEASY_NONE RESTEASY_PROMJAXRS"; do
+    "$resteasy_jar RESTEASY_PROMJAXRS RESTEASY_PROMJAXRS" "$resteasy_jar RESTEASY_NONE RESTEASY_PROMJAXRS" \
+    "$resteasy_jar RESTEASY_NONE RESTEASY_NOOP_FILTERS"; do
     set -- $comparison
     PAIRED_RAW="$out/paired-$2-$3.tsv" java "${heap[@]}" -cp "$1" io.github.promjaxrs.benchmarks.PairedRequests \
         "$2" "$3" "${paired[@]}" >> "$out/paired.tsv" 2> "$out/paired-$2-$3.log"
