@@ -54,7 +54,7 @@ else
     paired=(1000 1000 20)
     allocation_requests=50000
     scrape_jmh=(-f 1 -wi 3 -w 1s -i 5 -r 1s)
-    wrk_groups=3 wrk_rounds=4 wrk_seconds=8 wrk_warm_up_requests=300000 wrk_warm_up_chunk=10 warm_up_limit=120
+    wrk_groups=3 wrk_rounds=4 wrk_seconds=8 wrk_warm_up_requests=300000 wrk_warm_up_chunk=10 warm_up_limit=100
 fi
 rm -rf "$out"
 mkdir -p "$out"
