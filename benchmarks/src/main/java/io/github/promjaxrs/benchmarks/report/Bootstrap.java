@@ -66,27 +66,4 @@ public final class Bootstrap {
         }
         return Arrays.copyOf(selected, n);
     }
-
-    private static double[] resample(double[] values, SplittableRandom random) {
-        double[] resample = new double[values.length];
-        for (int i = 0; i < values.length; i++) {
-            resample[i] = values[random.nextInt(values.length)];
-        }
-        return resample;
-    }
-
-    /**
-     * The 95 % percentile-bootstrap interval of the median of {@code values}: the 2.5th and 97.5th
-     * percentiles of the medians of {@code resamples} resamples drawn with replacement.
-     */
-    public static double[] medianInterval(double[] values, int resamples, long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
-        double[] medians = new double[resamples];
-        for (int r = 0; r < resamples; r++) {
-            medians[r] = median(resample(values, random));
-        }
-        Arrays.sort(medians);
-        return new double[] {medians[(int) Math.floor(0.025 * (resamples - 1))],
-                medians[(int) Math.ceil(0.975 * (resamples - 1))]};
-    }
 }
