@@ -1,15 +1,22 @@
 #!/usr/bin/env bash
-# Runs every promjaxrs benchmark and writes benchmarks/RESULTS.md:
-#   1. request overhead (JMH): an in-memory Jersey GET with no metrics, promjaxrs, Micrometer, Dropwizard,
-#      and the bytes each allocates per request on the request thread (RequestAllocation, one JVM each);
-#   2. scrape cost (JMH): 1k and 10k series in text, OpenMetrics and protobuf;
-#   3. throughput under HTTP load: wrk against the Jersey example with and without promjaxrs.
+# Runs every promjaxrs benchmark and writes benchmarks/RESULTS.md (about 25 minutes):
+#   1. request overhead, paired (PairedRequests): two in-memory applications in one JVM, alternating
+#      batches in random order; the added time per request with a bootstrap 95 % interval, an A/A
+#      comparison beside the others; on Jersey 3.1 (no metrics, promjaxrs, Micrometer, Dropwizard)
+#      and on RESTEasy 6.2 (no metrics, promjaxrs, filters that do nothing where promjaxrs hooks in);
+#   2. bytes per request on the request thread, one JVM per variant (RequestAllocation);
+#   3. scrape cost (JMH): 1k and 10k series in text, OpenMetrics and protobuf;
+#   4. throughput under HTTP load: groups of example servers loaded together by wrk (Jersey: no
+#      metrics, promjaxrs twice, the OpenTelemetry Java agent; RESTEasy: no metrics, promjaxrs
+#      twice), and each server's bytes per request (JFR).
 #
 # usage: mvn -B -q package -DskipTests && bash benchmarks/run.sh [--quick] [--no-wrk]
-#   --quick   a smoke of about a minute (one short fork each, 1k series only, 2 s wrk sides); its
-#             table goes to benchmarks/target/quick/RESULTS.md, never over the measured one
+#   --quick   a smoke of about a minute with --no-wrk (short paired runs, one short scrape fork,
+#             1k series only; one short wrk group per example unless --no-wrk); its table goes to
+#             benchmarks/target/quick/RESULTS.md, never over the measured one
 #   --no-wrk  skip the HTTP load test (CI runs --quick --no-wrk)
-# Everything it starts it stops, also when interrupted. Installs wrk with apt-get when missing (as root).
+# Everything it starts it stops, also when interrupted. Installs wrk with apt-get when missing (as
+# root); fetches the OpenTelemetry Java agent with Maven (as e2e/otel-agent.sh does).
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -26,8 +33,8 @@ for arg in "$@"; do
 done
 
 jar=benchmarks/target/benchmarks.jar
-example=examples-jersey/target/examples-jersey.jar
-for built in "$jar" $($run_wrk && echo "$example"); do
+resteasy_jar=benchmarks/target/benchmarks-resteasy.jar
+for built in "$jar" "$resteasy_jar" $($run_wrk && echo "$jersey_example $resteasy_example"); do
     if [ ! -f "$built" ]; then
         echo "run.sh: $built is missing; build first: mvn -B -q package -DskipTests" >&2
         exit 1
@@ -37,81 +44,122 @@ done
 if $quick; then
     out=benchmarks/target/quick
     results=$out/RESULTS.md
-    request_passes=1
-    request_jmh=(-f 1 -wi 1 -w 1s -i 1 -r 1s)
-    scrape_jmh=(-f 1 -wi 1 -w 1s -i 1 -r 1s -p series=1000)
-    wrk_pairs=1 wrk_rounds=1 wrk_seconds=2 wrk_warm_up_requests=0 wrk_warm_up_chunk=2
+    paired=(100 1000 2)
     allocation_requests=5000
+    scrape_jmh=(-f 1 -wi 1 -w 1s -i 1 -r 1s -p series=1000)
+    wrk_groups=1 wrk_rounds=1 wrk_seconds=2 wrk_warm_up_requests=0 wrk_warm_up_chunk=2 warm_up_limit=2
 else
     out=benchmarks/target/results
     results=benchmarks/RESULTS.md
-    request_passes=10
-    request_jmh=(-f 1 -wi 5 -w 1s -i 5 -r 1s)
-    scrape_jmh=(-f 2 -wi 3 -w 1s -i 3 -r 2s)
-    wrk_pairs=10 wrk_rounds=4 wrk_seconds=8 wrk_warm_up_requests=$full_warm_up_requests wrk_warm_up_chunk=10
-    allocation_requests=100000
+    paired=(1000 1000 20)
+    allocation_requests=50000
+    scrape_jmh=(-f 1 -wi 3 -w 1s -i 5 -r 1s)
+    wrk_groups=3 wrk_rounds=4 wrk_seconds=8 wrk_warm_up_requests=300000 wrk_warm_up_chunk=10 warm_up_limit=100
 fi
 rm -rf "$out"
 mkdir -p "$out"
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+heap=(-Xms1g -Xmx1g -XX:+AlwaysPreTouch)
 
-# One fork of every variant per pass, passes one after the other: run variant by variant, this
-# shared machine's speed drifted between variants by more than they differ (one run had
-# promjaxrs +22.6 %, and Dropwizard faster than no metrics); in a pass the variants run within
-# about a minute of each other. The report gives each variant's added time fastest fork against
-# fastest fork (the host only ever slows a fork down) and pass by pass. Ten passes, not five: this
-# host slows single iterations by 30-50 % in bursts, and with five forks a variant's fastest one
-# moved by about four points from one set to the next, as much as the 5 % target.
-echo "==> JMH: request overhead, ${request_passes} passes"
-request_results=()
-for pass in $(seq 1 "$request_passes"); do
-    java -jar "$jar" RequestOverheadBenchmark "${request_jmh[@]}" -prof gc -rf json -rff "$out/request-$pass.json" \
-        > "$out/request-$pass.log"
-    request_results+=("$out/request-$pass.json")
+# Paired, not variant after variant: run in separate JVMs at separate times, whole runs of the
+# same code moved by 2 to 6 points with this shared host's bursts. Here A and B alternate in
+# batches of 1,000 requests (about 6 ms on Jersey), so a burst hits both sides of a pair alike, and the
+# A/A line shows what the method itself can tell apart.
+echo "==> request overhead, paired: ${paired[0]} pairs of ${paired[1]} requests after ${paired[2]} s of warm-up"
+: > "$out/paired.tsv"
+for comparison in "$jar PROMJAXRS PROMJAXRS" "$jar NONE PROMJAXRS" "$jar NONE PROMJAXRS_ANNOTATED" \
+    "$jar NONE MICROMETER" "$jar NONE DROPWIZARD" \
+    "$resteasy_jar RESTEASY_PROMJAXRS RESTEASY_PROMJAXRS" "$resteasy_jar RESTEASY_NONE RESTEASY_PROMJAXRS" \
+    "$resteasy_jar RESTEASY_NONE RESTEASY_NOOP_FILTERS"; do
+    set -- $comparison
+    PAIRED_RAW="$out/paired-$2-$3.tsv" java "${heap[@]}" -cp "$1" io.github.promjaxrs.benchmarks.PairedRequests \
+        "$2" "$3" "${paired[@]}" >> "$out/paired.tsv" 2> "$out/paired-$2-$3.log"
+    tail -n 1 "$out/paired.tsv"
 done
+
 echo "==> bytes per request on the request thread, one JVM per variant"
 : > "$out/allocation.tsv"
-for variant in NONE PROMJAXRS PROMJAXRS_NO_ENDPOINT PROMJAXRS_ANNOTATED PROMJAXRS_OPENTELEMETRY MICROMETER DROPWIZARD; do
-    java -cp "$jar" io.github.promjaxrs.benchmarks.RequestAllocation "$variant" "$allocation_requests" >> "$out/allocation.tsv" \
-        2> "$out/allocation-$variant.log"
+for variant in NONE PROMJAXRS PROMJAXRS_NO_ENDPOINT PROMJAXRS_ANNOTATED PROMJAXRS_OPENTELEMETRY MICROMETER DROPWIZARD \
+    RESTEASY_NONE RESTEASY_PROMJAXRS RESTEASY_NOOP_FILTERS; do
+    variant_jar=$jar
+    [[ $variant == RESTEASY_* ]] && variant_jar=$resteasy_jar
+    java -cp "$variant_jar" io.github.promjaxrs.benchmarks.RequestAllocation "$variant" "$allocation_requests" \
+        >> "$out/allocation.tsv" 2> "$out/allocation-$variant.log"
 done
+
 echo "==> JMH: scrape cost"
 java -jar "$jar" ScrapeBenchmark "${scrape_jmh[@]}" -prof gc -rf json -rff "$out/scrape.json" > "$out/scrape.log"
 
-# A pair of JVMs has its own luck, as JMH forks do: with promjaxrs on both sides, eight pairs
-# ranged from 97.3 to 103.0 % (benchmarks/profile-wrk.sh --same), and the rounds of one pair agree
-# more than two pairs do. So the rounds come from several pairs, each started afresh, half of them
-# with promjaxrs first: ten pairs, as six gave medians from 96.98 to 98.6 % for the same code.
-wrk_option=()
+# Sums side $2's count of GET 200s (promjaxrs' request counter, or the agent's duration histogram
+# for the orders route) and fails unless it is at least $3, the requests wrk had completed there.
+require_recorded() {
+    local runtime=$1 side=$2 least=$3 recorded
+    case "$side" in
+        none) return ;;
+        otel)
+            local exporter=otel_port_$side
+            recorded=$(curl -s -m 10 "http://127.0.0.1:${!exporter}/metrics" \
+                | awk '/^http_server_request_duration_seconds_count\{/ && /http_route="\/orders\/\{id/ && /status_code="200"/ { s += $NF } END { print s + 0 }') ;;
+        *)
+            local port=port_$side
+            recorded=$(curl -s -m 10 "http://127.0.0.1:${!port}/metrics" \
+                | awk '/^jaxrs_http_request_total\{/ && /method="GET"/ && /status="200"/ { s += $NF } END { print int(s) }') ;;
+    esac
+    if ! awk -v r="$recorded" -v l="$least" 'BEGIN { exit !(r >= l) }'; then
+        echo "run.sh: $runtime $side recorded $recorded of at least $least requests" >&2
+        exit 1
+    fi
+}
+
+# Groups of fresh JVMs, all sides of a group loaded at once (servers on CPU 0, wrk on CPU 1), so
+# the ratio of two sides' throughputs is the ratio of their costs under the same conditions; the
+# two promjaxrs sides are the A/A comparison. A group has its own luck (eight A/A pairs ranged
+# from 97.3 to 103.0 %), so the interval comes from a bootstrap over groups, then over rounds.
+# The sides start in a different order in each group.
+wrk_options=()
 if $run_wrk; then
     if ! command -v wrk >/dev/null 2>&1; then
         echo "==> apt-get install wrk"
         apt-get update -q
         DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends wrk
     fi
-    echo "==> wrk: the Jersey example with and without promjaxrs, loaded together:" \
-        "${wrk_pairs} pairs x ${wrk_rounds} rounds x ${wrk_seconds} s"
+    fetch_otel_agent
+    echo "==> wrk: ${wrk_groups} groups per example x ${wrk_rounds} rounds x ${wrk_seconds} s"
     : > "$out/wrk.tsv"
-    round=0
-    for pair in $(seq 1 "$wrk_pairs"); do
-        if [ $((pair % 2)) = 1 ]; then
-            first=on second=off
+    : > "$out/wrk-bytes.tsv"
+    for runtime in jersey resteasy; do
+        if [ "$runtime" = jersey ]; then
+            kinds=(none:off on:on on2:on otel:otel)
         else
-            first=off second=on
+            kinds=(none:resteasy-off on:resteasy-on on2:resteasy-on)
         fi
-        start_side "$first" "$first"
-        start_side "$second" "$second"
-        warm_up "$wrk_warm_up_chunk" "$wrk_warm_up_requests" on off
-        echo "    pair $pair ($first started first): warmed up in ${warm_up_seconds} s"
-        for _ in $(seq 1 "$wrk_rounds"); do
-            round=$((round + 1))
-            wrk_both "$wrk_seconds" on off
-            printf '%s\ton\t%s\t%s\n%s\toff\t%s\t%s\n' "$round" "$(rps on)" "$pair" "$round" "$(rps off)" "$pair" \
-                >> "$out/wrk.tsv"
+        for group in $(seq 1 "$wrk_groups"); do
+            sides=()
+            declare -A served=()
+            for i in "${!kinds[@]}"; do
+                kind=${kinds[$(((i + group - 1) % ${#kinds[@]}))]}
+                start_side "${kind%%:*}" "${kind#*:}" -Xmx256m
+                sides+=("${kind%%:*}")
+                served[${kind%%:*}]=0
+            done
+            warm_up "$wrk_warm_up_chunk" "$wrk_warm_up_requests" "${sides[@]}"
+            echo "    $runtime group $group (started ${sides[*]}): warmed up in ${warm_up_seconds} s"
+            for round in $(seq 1 "$wrk_rounds"); do
+                wrk_all "$wrk_seconds" "${sides[@]}"
+                for side in "${sides[@]}"; do
+                    printf '%s\t%s\t%s\t%s\t%s\n' "$runtime" "$group" "$round" "$side" "$(rps "$side")" >> "$out/wrk.tsv"
+                    served[$side]=$((served[$side] + $(requests_served "$side")))
+                done
+            done
+            allocation_round "$wrk_seconds" "${sides[@]}" | sed "s/^/$runtime\t$group\t/" >> "$out/wrk-bytes.tsv"
+            for side in "${sides[@]}"; do
+                require_recorded "$runtime" "$side" $((served[$side] + $(requests_served "$side")))
+            done
+            unset served
+            stop_servers
         done
-        stop_servers
     done
-    wrk_option=(--wrk "$out/wrk.tsv")
+    wrk_options=(--wrk "$out/wrk.tsv" --wrk-bytes "$out/wrk-bytes.tsv")
 fi
 
 java_version=$(java -version 2>&1 | head -n 2 | tr '\n' ' ')
@@ -122,17 +170,19 @@ java_version=$(java -version 2>&1 | head -n 2 | tr '\n' ' ')
     echo "- machine: $(nproc) CPUs, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)"
     echo "- java: ${java_version% }"
     echo "- load average before / after: $load_before / $(cut -d' ' -f1-3 /proc/loadavg)"
-    echo "- JMH: request ${request_passes} passes of ${request_jmh[*]}; scrape ${scrape_jmh[*]}; all with -prof gc, each fork on a fixed heap touched in advance (-Xms1g -Xmx1g -XX:+AlwaysPreTouch)"
+    echo "- paired requests: ${paired[0]} pairs of ${paired[1]} requests per side after ${paired[2]} s of warm-up, one JVM per comparison (${heap[*]}); request-thread bytes one JVM per variant, ${allocation_requests} requests per round"
+    echo "- JMH scrape: ${scrape_jmh[*]} -prof gc, each fork on a fixed heap touched in advance"
     if $run_wrk; then
-        echo "- wrk: one \`wrk -t 1 -c 16\` per side, both sides loaded at the same time ($(if [ ${#pin_wrk[@]} -gt 0 ]; then echo 'both examples sharing CPU 0, both wrk CPU 1'; else echo 'unpinned'; fi))," \
-            "${wrk_pairs} pairs of fresh JVMs (promjaxrs started first in odd pairs, second in even ones), each warmed up" \
-            "until the slower side served ${wrk_warm_up_requests} requests, then ${wrk_rounds} rounds x ${wrk_seconds} s; promjaxrs as the example configures it (default registry with JVM" \
-            "metrics, a static default label, a registerDefault counter labelled by client kind)"
+        echo "- wrk: one \`wrk -t 1 -c 16\` per side, the sides of a group loaded at the same time ($(if [ ${#pin_wrk[@]} -gt 0 ]; then echo 'servers sharing CPU 0, wrk CPU 1'; else echo 'unpinned'; fi))," \
+            "${wrk_groups} groups of fresh JVMs (-Xmx256m) per example, each warmed up until its slowest side served ${wrk_warm_up_requests}" \
+            "requests (${warm_up_limit} s at most), then ${wrk_rounds} rounds x ${wrk_seconds} s and one round with JFR for bytes;" \
+            "promjaxrs as the example configures it; the OpenTelemetry Java agent ${otel_agent_version} on the Jersey example without promjaxrs" \
+            "(metrics only, its Prometheus exporter on, traces and logs off)"
     fi
     echo "- rerun: \`mvn -B -q package -DskipTests && bash benchmarks/run.sh\`"
     echo
-    java -cp "$jar" io.github.promjaxrs.benchmarks.report.ResultsTable --allocation "$out/allocation.tsv" \
-        "${wrk_option[@]}" "${request_results[@]}" "$out/scrape.json"
+    java -cp "$jar" io.github.promjaxrs.benchmarks.report.ResultsTable --paired "$out/paired.tsv" \
+        --allocation "$out/allocation.tsv" "${wrk_options[@]}" "$out/scrape.json"
 } > "$results"
 echo "==> $results"
 cat "$results"

@@ -1,9 +1,9 @@
-# One pair of the wrk tests, sourced by run.sh and profile-wrk.sh: the Jersey example started
-# twice on free ports of 127.0.0.1, both servers loaded at the same time, each by its own wrk, and
-# every server stopped on exit or interrupt. Expects $example (the jar) and $out (a folder).
+# The wrk test's servers, sourced by run.sh and profile-wrk.sh: examples started on free ports of
+# 127.0.0.1, all loaded at the same time, each by its own wrk, and every server stopped on exit or
+# interrupt. Expects $out (a folder).
 #
-# With two CPUs or more both servers share CPU 0 and both wrk processes CPU 1, so the two servers
-# split one CPU and the ratio of their throughputs is the ratio of their costs per request, under
+# With two CPUs or more the servers share CPU 0 and the wrk processes CPU 1, so the servers split
+# one CPU and the ratio of two servers' throughputs is the ratio of their costs per request, under
 # the same conditions. Run one after the other, this shared machine's speed drifted by 10-30 %
 # within a minute and single rounds ranged from 62 to 121 %; run together, rounds agree within a
 # few points.
@@ -14,7 +14,31 @@ if [ "$(nproc)" -ge 2 ] && command -v taskset >/dev/null 2>&1; then
     pin_wrk=(taskset -c 1)
 fi
 
+jersey_example=examples-jersey/target/examples-jersey.jar
+resteasy_example=examples-resteasy/target/examples-resteasy.jar
+otel_agent_version=${OTEL_AGENT_VERSION:-2.33.1}
+servlet_api_version=6.0.0
+m2=${MAVEN_REPO:-$HOME/.m2/repository}
+otel_agent=$m2/io/opentelemetry/javaagent/opentelemetry-javaagent/$otel_agent_version/opentelemetry-javaagent-$otel_agent_version.jar
+servlet_api=$m2/jakarta/servlet/jakarta.servlet-api/$servlet_api_version/jakarta.servlet-api-$servlet_api_version.jar
+
+# The OpenTelemetry Java agent and the servlet API as Maven artifacts, as e2e/otel-agent.sh fetches
+# them (the agent's Jersey instrumentation sets http.route only when the servlet API is on the class path).
+fetch_otel_agent() {
+    local artifact file
+    for artifact in "io.opentelemetry.javaagent:opentelemetry-javaagent:$otel_agent_version:$otel_agent" \
+        "jakarta.servlet:jakarta.servlet-api:$servlet_api_version:$servlet_api"; do
+        file=${artifact#*:*:*:}
+        [ -f "$file" ] && continue
+        mvn -B -q -o dependency:get -Dartifact="${artifact%:"$file"}" -Dtransitive=false >/dev/null 2>&1 \
+            || mvn -B -q dependency:get -Dartifact="${artifact%:"$file"}" -Dtransitive=false
+    done
+}
+
+free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+
 servers=()
+declare -A server_pid=()
 stop_servers() {
     for pid in "${servers[@]}"; do
         kill "$pid" 2>/dev/null || true
@@ -23,22 +47,39 @@ stop_servers() {
         wait "$pid" 2>/dev/null || true
     done
     servers=()
+    server_pid=()
 }
 trap stop_servers EXIT
 trap 'exit 130' INT TERM
 
-# Starts side $1 of the pair, with promjaxrs unless $2 is "off" (METRICS=off), and the JVM
-# options that follow; sets port_<side>.
+# Starts side $1 as $2, with the JVM options that follow; sets port_<side> (and otel_port_<side>).
+#   on | off            the Jersey example with promjaxrs as it configures it | without (METRICS=off)
+#   resteasy-on | resteasy-off   the same on RESTEasy (the RESTEasy example)
+#   otel                the Jersey example without promjaxrs, with the OpenTelemetry Java agent: metrics
+#                       only, its Prometheus exporter on a free loopback port, traces and logs off
 start_side() {
-    local side=$1 metrics=$2 log="$out/example-$1.log" port
+    local side=$1 kind=$2 log="$out/example-$1.log" port env=(PORT=0) command
     shift 2
-    if [ "$metrics" = off ]; then
-        METRICS=off PORT=0 "${pin_server[@]}" java "$@" -jar "$example" > "$log" 2>&1 &
-    else
-        PORT=0 "${pin_server[@]}" java "$@" -jar "$example" > "$log" 2>&1 &
-    fi
+    case "$kind" in
+        on) command=(java "$@" -jar "$jersey_example") ;;
+        off) env+=(METRICS=off); command=(java "$@" -jar "$jersey_example") ;;
+        resteasy-on) command=(java "$@" -jar "$resteasy_example") ;;
+        resteasy-off) env+=(METRICS=off); command=(java "$@" -jar "$resteasy_example") ;;
+        otel)
+            printf -v "otel_port_$side" '%s' "$(free_port)"
+            local exporter_port=otel_port_$side
+            env+=(METRICS=off OTEL_SERVICE_NAME=orders OTEL_METRICS_EXPORTER=prometheus
+                OTEL_EXPORTER_PROMETHEUS_HOST=127.0.0.1 "OTEL_EXPORTER_PROMETHEUS_PORT=${!exporter_port}"
+                OTEL_TRACES_EXPORTER=none OTEL_LOGS_EXPORTER=none)
+            command=(java "$@" -javaagent:"$otel_agent" -cp "$jersey_example:$servlet_api"
+                io.github.promjaxrs.examples.jersey.Main) ;;
+        *) echo "start_side: unknown kind $kind" >&2; exit 2 ;;
+    esac
+    : > "$log" # before the server opens it, so that the first look finds it
+    env "${env[@]}" "${pin_server[@]}" "${command[@]}" > "$log" 2>&1 &
     servers+=($!)
-    for _ in $(seq 1 300); do
+    server_pid[$side]=$!
+    for _ in $(seq 1 600); do
         port=$(sed -n 's#^orders listening on http://127\.0\.0\.1:\([0-9]*\)/.*#\1#p' "$log")
         if [ -n "$port" ]; then
             printf -v "port_$side" '%s' "$port"
@@ -46,43 +87,100 @@ start_side() {
         fi
         sleep 0.1
     done
-    echo "$(basename "$0"): the example ($side) did not start; see $log" >&2
+    echo "$(basename "$0"): the example ($side, $kind) did not start; see $log" >&2
     exit 1
 }
 
-# A full run's warm-up, in requests of the slower side. Counted in requests rather than seconds:
-# sharing one CPU on a shared machine, both servers take minutes to compile, and the side with
-# promjaxrs has more to compile, so earlier rounds understate it. A million, not 400,000: after
-# 400,000 the compiler threads still took 0.92 % of that side's CPU against 0.60 % of the other's
-# (profile-wrk.sh); after a million, 0.25 against 0.27 %.
+# A full run's warm-up, in requests of the slowest side. Counted in requests rather than seconds:
+# sharing one CPU on a shared machine, servers take minutes to compile, and a side with more
+# to compile would be understated by early rounds. After 400,000 requests the compiler threads
+# still took 0.92 % of promjaxrs' side's CPU against 0.60 % of the other's (profile-wrk.sh);
+# after a million, 0.25 against 0.27 %.
 full_warm_up_requests=1000000
 
-# Loads sides $3 and $4 together, unmeasured, in chunks of $1 seconds until the slower one has
-# served $2 requests, for 400 s at most; sets warm_up_seconds.
+# Loads the sides named after $2 and $3 together, unmeasured, in chunks of $1 seconds until the
+# slowest one has served $2 requests, for ${warm_up_limit:-400} s at most; sets warm_up_seconds.
 warm_up() {
-    local chunk=$1 requests=$2 served=0
+    local chunk=$1 requests=$2 served=0 side slowest
+    shift 2
     warm_up_seconds=0
     while true; do
-        wrk_both "$chunk" "$3" "$4"
+        wrk_all "$chunk" "$@"
         warm_up_seconds=$((warm_up_seconds + chunk))
-        served=$(awk -v served="$served" -v a="$(rps "$3")" -v b="$(rps "$4")" -v s="$chunk" \
-            'BEGIN { print int(served + (a < b ? a : b) * s) }')
-        if [ "$served" -ge "$requests" ] || [ "$warm_up_seconds" -ge 400 ]; then
+        slowest=
+        for side in "$@"; do
+            slowest=$(awk -v a="$slowest" -v b="$(rps "$side")" 'BEGIN { print (a == "" || b < a) ? b : a }')
+        done
+        served=$(awk -v served="$served" -v r="$slowest" -v s="$chunk" 'BEGIN { print int(served + r * s) }')
+        if [ "$served" -ge "$requests" ] || [ "$warm_up_seconds" -ge "${warm_up_limit:-400}" ]; then
             return
         fi
     done
 }
 
-# Loads sides $2 and $3 at once for $1 seconds; each side's wrk output goes to $out/wrk-<side>.txt.
+# Loads the sides named after $1 at once for $1 seconds; each side's wrk output goes to $out/wrk-<side>.txt.
+wrk_all() {
+    local seconds=$1 side port pids=()
+    shift
+    for side in "$@"; do
+        port=port_$side
+        "${pin_wrk[@]}" wrk -t 1 -c 16 -d "${seconds}s" "http://127.0.0.1:${!port}/orders/1" > "$out/wrk-$side.txt" &
+        pids+=($!)
+    done
+    wait "${pids[@]}"
+}
+
 wrk_both() {
-    local first=port_$2 second=port_$3 pid
-    "${pin_wrk[@]}" wrk -t 1 -c 16 -d "${1}s" "http://127.0.0.1:${!first}/orders/1" > "$out/wrk-$2.txt" &
-    pid=$!
-    "${pin_wrk[@]}" wrk -t 1 -c 16 -d "${1}s" "http://127.0.0.1:${!second}/orders/1" > "$out/wrk-$3.txt" &
-    wait "$pid" $!
+    wrk_all "$@"
 }
 
 # The requests per second side $1's wrk reported last.
 rps() {
     sed -n 's/^Requests\/sec: *//p' "$out/wrk-$1.txt"
+}
+
+# The requests side $1's wrk completed in its last run.
+requests_served() {
+    sed -n 's/^ *\([0-9]*\) requests in .*/\1/p' "$out/wrk-$1.txt"
+}
+
+# Bytes allocated per request by every thread of each side's server (but JFR's and the attach
+# listener's), over one wrk run of $1 seconds loading the sides named after it together: JFR's
+# jdk.ThreadAllocationStatistics, each thread's allocated bytes as the JVM counts them (the figure
+# ThreadMXBean gives, not a sample), at the start and end of a recording around the run. Prints
+# "<side><TAB>bytes per request" lines.
+allocation_round() {
+    local seconds=$1 side settings
+    shift
+    settings=$(realpath "$out")/allocation.jfc
+    cat > "$settings" <<'EOF'
+<?xml version="1.0" encoding="UTF-8"?>
+<configuration version="2.0" label="allocation" description="each thread's allocated bytes when the recording starts and ends">
+  <event name="jdk.ThreadAllocationStatistics">
+    <setting name="enabled">true</setting>
+    <setting name="period">everyChunk</setting>
+  </event>
+</configuration>
+EOF
+    for side in "$@"; do
+        jcmd "${server_pid[$side]}" JFR.start name=allocation settings="$settings" > /dev/null
+    done
+    wrk_all "$seconds" "$@"
+    for side in "$@"; do
+        jcmd "${server_pid[$side]}" JFR.stop name=allocation filename="$(realpath "$out")/allocation-$side.jfr" > /dev/null
+        jfr print --json --events jdk.ThreadAllocationStatistics "$out/allocation-$side.jfr" \
+            | python3 -c '
+import json, sys
+first, last = {}, {}
+for event in json.load(sys.stdin)["recording"]["events"]:
+    thread = event["values"]["thread"]
+    name = thread["javaName"] or ""
+    if name.startswith("JFR ") or name == "Attach Listener":
+        continue
+    key, allocated = thread["javaThreadId"], event["values"]["allocated"]
+    first[key] = min(first.get(key, allocated), allocated)
+    last[key] = max(last.get(key, allocated), allocated)
+print("%s\t%.0f" % (sys.argv[1], sum(last[k] - first[k] for k in last) / int(sys.argv[2])))
+' "$side" "$(requests_served "$side")"
+    done
 }

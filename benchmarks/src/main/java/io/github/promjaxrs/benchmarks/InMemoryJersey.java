@@ -19,7 +19,7 @@ import org.glassfish.jersey.server.ServerProperties;
  * handed to {@link ApplicationHandler#apply}, so a benchmark measures Jersey and the metrics
  * and nothing of a container or a socket.
  */
-final class InMemoryJersey {
+final class InMemoryJersey implements InMemoryServer {
 
     private static final URI BASE = URI.create("http://localhost/");
 
@@ -30,6 +30,11 @@ final class InMemoryJersey {
         config.property(ServerProperties.WADL_FEATURE_DISABLE, true);
         config.property(CommonProperties.PROVIDER_DEFAULT_DISABLE, "DATASOURCE");
         this.handler = new ApplicationHandler(config);
+    }
+
+    @Override
+    public int get(String path) {
+        return get(path, null);
     }
 
     /** Serves {@code GET path}, the body written nowhere; returns the status. */

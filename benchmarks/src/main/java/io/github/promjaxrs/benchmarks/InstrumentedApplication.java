@@ -6,7 +6,7 @@ import java.util.function.LongSupplier;
  * One variant's application and the count of requests its metrics library has recorded, so a
  * benchmark can prove the library really recorded what it measured.
  *
- * @param recorded null for the variant without metrics
+ * @param recorded null for the variants without metrics
  */
-record InstrumentedApplication(InMemoryJersey jersey, LongSupplier recorded) {
+record InstrumentedApplication(InMemoryServer server, LongSupplier recorded) {
 }

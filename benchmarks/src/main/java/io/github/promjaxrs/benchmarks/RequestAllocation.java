@@ -23,20 +23,20 @@ public final class RequestAllocation {
 
     public static void main(String[] args) {
         if (args.length < 1 || args.length > 2) {
-            System.err.println("usage: RequestAllocation NONE|PROMJAXRS|... [REQUESTS]");
+            System.err.println("usage: RequestAllocation NONE|PROMJAXRS|RESTEASY_NONE|... [REQUESTS]");
             System.exit(2);
         }
         int requests = args.length == 2 ? Integer.parseInt(args[1]) : DEFAULT_REQUESTS;
         Instrumentation variant = Instrumentation.valueOf(args[0]);
         InstrumentedApplication application = variant.start();
-        InMemoryJersey jersey = application.jersey();
+        InMemoryServer server = application.server();
         ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
-        serve(jersey, 3 * requests);
+        serve(server, 3 * requests);
         long least = Long.MAX_VALUE;
         // the least of several rounds: a round that meets a JIT recompilation allocates more
         for (int round = 0; round < ROUNDS; round++) {
             long before = threads.getCurrentThreadAllocatedBytes();
-            serve(jersey, requests);
+            serve(server, requests);
             least = Math.min(least, (threads.getCurrentThreadAllocatedBytes() - before) / requests);
         }
         long served = (3L + ROUNDS) * requests;
@@ -47,9 +47,9 @@ public final class RequestAllocation {
         System.out.println(variant.name() + "\t" + least);
     }
 
-    private static void serve(InMemoryJersey jersey, int requests) {
+    private static void serve(InMemoryServer server, int requests) {
         for (int i = 0; i < requests; i++) {
-            int status = jersey.get(PATH, null);
+            int status = server.get(PATH);
             if (status != 200) {
                 throw new IllegalStateException("GET " + PATH + " answered " + status);
             }

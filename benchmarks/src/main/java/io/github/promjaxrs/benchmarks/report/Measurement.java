@@ -1,11 +1,9 @@
 package io.github.promjaxrs.benchmarks.report;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.DoubleBinaryOperator;
 
 /**
  * One benchmark at one set of parameters, from JMH's JSON: its time per operation in each fork
@@ -59,33 +57,12 @@ record Measurement(String benchmark, Map<String, String> params, String unit, Li
         return merged;
     }
 
-    /**
-     * The median over forks of {@code difference(this fork, baseline's fork)}, fork by fork: with
-     * one fork per variant per run, each difference compares two variants measured minutes apart
-     * at most, which a machine whose speed drifts disturbs least.
-     */
-    double pairedMedian(Measurement baseline, DoubleBinaryOperator difference) {
-        int forks = Math.min(forkMeans.size(), baseline.forkMeans.size());
-        double[] values = new double[forks];
-        for (int i = 0; i < forks; i++) {
-            values[i] = difference.applyAsDouble(forkMeans.get(i), baseline.forkMeans.get(i));
-        }
-        return median(values);
-    }
-
     double min() {
         return forkMeans.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
     }
 
     double median() {
-        return median(forkMeans.stream().mapToDouble(Double::doubleValue).toArray());
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int middle = sorted.length / 2;
-        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+        return Bootstrap.median(forkMeans.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
     String param(String name) {

@@ -4,14 +4,19 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.function.IntPredicate;
+import java.util.Map;
+import java.util.SplittableRandom;
 
 /**
- * One wrk run of {@code run.sh}: which round, whether promjaxrs was on, the requests per second,
- * and which pair of example JVMs served it.
+ * One side of one wrk round of {@code run.sh}: the group of example JVMs loaded together (its
+ * runtime and number), the round, the side ({@code none}, {@code on}, {@code on2}, {@code otel})
+ * and its requests per second.
  */
-record WrkRound(int round, boolean metrics, double requestsPerSecond, int pair) {
+record WrkRound(String runtime, int group, int round, String side, double requestsPerSecond) {
+
+    private static final int RESAMPLES = 10_000;
 
     static List<WrkRound> read(Path tsv) throws IOException {
         List<WrkRound> rounds = new ArrayList<>();
@@ -19,48 +24,58 @@ record WrkRound(int round, boolean metrics, double requestsPerSecond, int pair) 
             if (line.isBlank()) {
                 continue;
             }
-            String[] fields = line.split("\t");
-            rounds.add(new WrkRound(Integer.parseInt(fields[0]), fields[1].equals("on"), Double.parseDouble(fields[2]),
-                    fields.length > 3 ? Integer.parseInt(fields[3]) : 1));
+            String[] f = line.split("\t");
+            rounds.add(new WrkRound(f[0], Integer.parseInt(f[1]), Integer.parseInt(f[2]), f[3],
+                    Double.parseDouble(f[4])));
         }
         return rounds;
     }
 
-    static List<Integer> rounds(List<WrkRound> runs) {
-        return runs.stream().map(WrkRound::round).distinct().sorted().toList();
+    /**
+     * Side {@code x}'s throughput over side {@code y}'s, round by round, grouped by the group of
+     * JVMs that served them (rounds of one group share its luck; groups do not).
+     */
+    static Map<Integer, List<Double>> ratios(List<WrkRound> runs, String runtime, String x, String y) {
+        Map<Integer, List<Double>> byGroup = new LinkedHashMap<>();
+        for (WrkRound r : runs) {
+            if (!r.runtime.equals(runtime) || !r.side.equals(x)) {
+                continue;
+            }
+            runs.stream().filter(o -> o.runtime.equals(runtime) && o.group == r.group && o.round == r.round
+                    && o.side.equals(y)).findFirst().ifPresent(o -> byGroup.computeIfAbsent(r.group,
+                    g -> new ArrayList<>()).add(r.requestsPerSecond / o.requestsPerSecond));
+        }
+        return byGroup;
     }
 
-    static int pair(List<WrkRound> runs, int round) {
-        return runs.stream().filter(r -> r.round == round).findFirst().orElseThrow().pair;
-    }
-
-    static double requestsPerSecond(List<WrkRound> runs, int round, boolean metrics) {
-        return runs.stream().filter(r -> r.round == round && r.metrics == metrics)
-                .mapToDouble(WrkRound::requestsPerSecond).sum();
-    }
-
-    static double total(List<WrkRound> runs, boolean metrics) {
-        return runs.stream().filter(r -> r.metrics == metrics).mapToDouble(WrkRound::requestsPerSecond).sum();
+    /** The median of all rounds' ratios. */
+    static double median(Map<Integer, List<Double>> byGroup) {
+        return Bootstrap.median(byGroup.values().stream().flatMap(List::stream).mapToDouble(Double::doubleValue)
+                .toArray());
     }
 
     /**
-     * The median over rounds of throughput with promjaxrs over throughput without. Each round
-     * loads both sides at the same time, so a change of load on the machine moves both; the
-     * rounds come from several pairs of JVMs, started in both orders, so no pair's luck decides.
+     * A 95 % interval of {@link #median} by a two-stage (cluster) bootstrap: groups drawn with
+     * replacement, then rounds within each drawn group, since a group of JVMs has its own luck and
+     * its rounds are not independent of each other. With few groups the interval is as wide as
+     * their disagreement, which is the point.
      */
-    static double ratio(List<WrkRound> runs) {
-        return ratio(runs, pair -> true);
-    }
-
-    /** {@link #ratio} over the rounds of the pairs {@code pairs} accepts; NaN for none. */
-    static double ratio(List<WrkRound> runs, IntPredicate pairs) {
-        double[] ratios = rounds(runs).stream().filter(round -> pairs.test(pair(runs, round)))
-                .mapToDouble(round -> requestsPerSecond(runs, round, true) / requestsPerSecond(runs, round, false))
-                .sorted().toArray();
-        if (ratios.length == 0) {
-            return Double.NaN;
+    static double[] interval(Map<Integer, List<Double>> byGroup, long seed) {
+        List<List<Double>> groups = new ArrayList<>(byGroup.values());
+        SplittableRandom random = new SplittableRandom(seed);
+        double[] medians = new double[RESAMPLES];
+        for (int r = 0; r < RESAMPLES; r++) {
+            List<Double> resample = new ArrayList<>();
+            for (int g = 0; g < groups.size(); g++) {
+                List<Double> group = groups.get(random.nextInt(groups.size()));
+                for (int i = 0; i < group.size(); i++) {
+                    resample.add(group.get(random.nextInt(group.size())));
+                }
+            }
+            medians[r] = Bootstrap.median(resample.stream().mapToDouble(Double::doubleValue).toArray());
         }
-        int middle = ratios.length / 2;
-        return ratios.length % 2 == 1 ? ratios[middle] : (ratios[middle - 1] + ratios[middle]) / 2;
+        java.util.Arrays.sort(medians);
+        return new double[] {medians[(int) Math.floor(0.025 * (RESAMPLES - 1))],
+                medians[(int) Math.ceil(0.975 * (RESAMPLES - 1))]};
     }
 }

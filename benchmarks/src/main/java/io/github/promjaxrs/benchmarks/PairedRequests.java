@@ -1,0 +1,190 @@
+package io.github.promjaxrs.benchmarks;
+
+import com.sun.management.ThreadMXBean;
+import io.github.promjaxrs.benchmarks.report.Bootstrap;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Random;
+
+/**
+ * The added time and bytes of variant B over variant A per request, paired: one JVM holds both
+ * applications and serves them in alternating batches ({@code BATCH} requests each, which side
+ * goes first in a pair drawn at random), so the host's bursts and drifts hit both sides of a pair
+ * alike. The added time is B's time per request minus A's, pair by pair, summarised as a
+ * crossover: the mean of the medians over the pairs where A ran first and where B did (running
+ * second in a pair may cost or save a little, and this cancels it), with a moving-block bootstrap
+ * 95 % interval (neighbouring pairs share the host's conditions). With the same variant on both
+ * sides (applications of it, each on its own registry) it measures the method itself: the
+ * interval must contain 0.
+ *
+ * <p>Time is taken twice: elapsed ({@code System.nanoTime}) and the request thread's CPU time
+ * ({@code ThreadMXBean.getCurrentThreadCpuTime}). On a shared host the elapsed time of a batch
+ * includes whatever time other processes held the CPU; the thread's CPU time does not, and for a
+ * synchronous in-memory request that does no I/O and waits on no lock it is the request's cost
+ * (garbage collection runs on other threads: in neither figure but as a pause in the elapsed one).
+ *
+ * <p>Bytes per request are the request thread's ({@code ThreadMXBean}, as {@link RequestAllocation}),
+ * the median over each side's batches. Every request must answer 200, and each side's library
+ * must have recorded every request it served.
+ *
+ * <p>Usage: {@code PairedRequests A B [PAIRS [BATCH [WARM_UP_SECONDS [SEED]]]]} (defaults 1,000, 1,000,
+ * 20, 1); prints one line, tab-separated: A, B, pairs, batch, then in elapsed time the median
+ * ns/request of A and of B, the added time and its interval (low, high), then bytes/request of A
+ * and of B, the 1-minute load average at the end, then in CPU time the same five figures and the
+ * period effect (half the difference of the two orders' medians). With {@code PAIRED_RAW=file} it
+ * also writes each pair's figures there.
+ */
+public final class PairedRequests {
+
+    private static final String PATH = "/items/42";
+    private static final int RESAMPLES = 10_000;
+    /** Pairs per block of the bootstrap: about half a second of the host's conditions on Jersey. */
+    private static final int BLOCK = 50;
+
+    private PairedRequests() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        if (args.length < 2 || args.length > 6) {
+            System.err.println("usage: PairedRequests A B [PAIRS [BATCH [WARM_UP_SECONDS [SEED]]]]");
+            System.exit(2);
+        }
+        Instrumentation a = Instrumentation.valueOf(args[0]);
+        Instrumentation b = Instrumentation.valueOf(args[1]);
+        if (a.runtime() != b.runtime()) {
+            throw new IllegalArgumentException(a + " and " + b + " run on different runtimes");
+        }
+        int pairs = args.length > 2 ? Integer.parseInt(args[2]) : 1_000;
+        int batch = args.length > 3 ? Integer.parseInt(args[3]) : 1_000;
+        int warmUpSeconds = args.length > 4 ? Integer.parseInt(args[4]) : 20;
+        long seed = args.length > 5 ? Long.parseLong(args[5]) : 1;
+
+        Side first = new Side(a);
+        Side second = new Side(b);
+        Random order = new Random(seed);
+        long warmUpEnd = System.nanoTime() + warmUpSeconds * 1_000_000_000L;
+        do {
+            first.batch(batch, order);
+            second.batch(batch, order);
+        } while (System.nanoTime() < warmUpEnd);
+
+        double[] nanosA = new double[pairs];
+        double[] nanosB = new double[pairs];
+        double[] bytesA = new double[pairs];
+        double[] bytesB = new double[pairs];
+        double[] added = new double[pairs];
+        double[] cpuA = new double[pairs];
+        double[] cpuB = new double[pairs];
+        double[] cpuAdded = new double[pairs];
+        boolean[] aFirsts = new boolean[pairs];
+        for (int i = 0; i < pairs; i++) {
+            boolean aFirst = order.nextBoolean();
+            aFirsts[i] = aFirst;
+            if (aFirst) {
+                first.batch(batch, order);
+                second.batch(batch, order);
+            } else {
+                second.batch(batch, order);
+                first.batch(batch, order);
+            }
+            nanosA[i] = first.nanosPerRequest;
+            nanosB[i] = second.nanosPerRequest;
+            bytesA[i] = first.bytesPerRequest;
+            bytesB[i] = second.bytesPerRequest;
+            added[i] = nanosB[i] - nanosA[i];
+            cpuA[i] = first.cpuNanosPerRequest;
+            cpuB[i] = second.cpuNanosPerRequest;
+            cpuAdded[i] = cpuB[i] - cpuA[i];
+        }
+        first.verify();
+        second.verify();
+
+        double[] interval = crossover(added, aFirsts, seed);
+        double[] cpuInterval = crossover(cpuAdded, aFirsts, seed);
+        double load = Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+        System.out.println(String.join("\t", a.name(), b.name(), Integer.toString(pairs), Integer.toString(batch),
+                format(Bootstrap.median(nanosA)), format(Bootstrap.median(nanosB)), format(interval[0]),
+                format(interval[1]), format(interval[2]), format(Bootstrap.median(bytesA)),
+                format(Bootstrap.median(bytesB)), format(load), format(Bootstrap.median(cpuA)),
+                format(Bootstrap.median(cpuB)), format(cpuInterval[0]), format(cpuInterval[1]),
+                format(cpuInterval[2]), format(Bootstrap.period(cpuAdded, aFirsts))));
+        String raw = System.getenv("PAIRED_RAW");
+        if (raw != null) {
+            StringBuilder lines = new StringBuilder("a_first\tns_a\tns_b\tcpu_ns_a\tcpu_ns_b\tbytes_a\tbytes_b\n");
+            for (int i = 0; i < pairs; i++) {
+                lines.append(aFirsts[i]).append('\t').append(format(nanosA[i])).append('\t').append(format(nanosB[i])).append('\t')
+                        .append(format(cpuA[i])).append('\t').append(format(cpuB[i])).append('\t')
+                        .append(format(bytesA[i])).append('\t').append(format(bytesB[i])).append('\n');
+            }
+            Files.writeString(Path.of(raw), lines);
+        }
+    }
+
+    /** {estimate, low, high} of the added time (see {@link Bootstrap#crossover}). */
+    private static double[] crossover(double[] added, boolean[] aFirst, long seed) {
+        return Bootstrap.crossover(added, aFirst, BLOCK, RESAMPLES, seed);
+    }
+
+    private static String format(double value) {
+        return String.format(Locale.ROOT, "%.1f", value);
+    }
+
+    /**
+     * One side: {@link #INSTANCES} applications of its variant, each batch served by one drawn at
+     * random. One application of a variant has its own luck (where its objects lie, how its
+     * identity hashes fall in the runtime's tables): with one application a side, A/A runs gave
+     * -43 to +35 ns from one JVM to the next, each with an interval narrower than that. Drawn from
+     * several, that luck is averaged and becomes noise between pairs, which the interval sees.
+     */
+    private static final class Side {
+
+        private static final ThreadMXBean THREADS = (ThreadMXBean) ManagementFactory.getThreadMXBean();
+        private static final int INSTANCES = 4;
+
+        private final Instrumentation variant;
+        private final InstrumentedApplication[] applications = new InstrumentedApplication[INSTANCES];
+        private final long[] served = new long[INSTANCES];
+        double nanosPerRequest;
+        double cpuNanosPerRequest;
+        double bytesPerRequest;
+
+        Side(Instrumentation variant) {
+            this.variant = variant;
+            for (int i = 0; i < INSTANCES; i++) {
+                applications[i] = variant.start();
+            }
+        }
+
+        void batch(int requests, Random random) {
+            int instance = random.nextInt(INSTANCES);
+            InMemoryServer server = applications[instance].server();
+            long bytes = THREADS.getCurrentThreadAllocatedBytes();
+            long cpu = THREADS.getCurrentThreadCpuTime();
+            long start = System.nanoTime();
+            for (int i = 0; i < requests; i++) {
+                int status = server.get(PATH);
+                if (status != 200) {
+                    throw new IllegalStateException(variant + ": GET " + PATH + " answered " + status);
+                }
+            }
+            long end = System.nanoTime();
+            cpuNanosPerRequest = (double) (THREADS.getCurrentThreadCpuTime() - cpu) / requests;
+            bytesPerRequest = (double) (THREADS.getCurrentThreadAllocatedBytes() - bytes) / requests;
+            nanosPerRequest = (double) (end - start) / requests;
+            served[instance] += requests;
+        }
+
+        void verify() {
+            for (int i = 0; i < INSTANCES; i++) {
+                InstrumentedApplication application = applications[i];
+                if (application.recorded() != null && application.recorded().getAsLong() != served[i]) {
+                    throw new IllegalStateException(variant + " recorded " + application.recorded().getAsLong()
+                            + " of " + served[i] + " requests");
+                }
+            }
+        }
+    }
+}

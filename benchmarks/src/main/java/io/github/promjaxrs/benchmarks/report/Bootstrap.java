@@ -1,0 +1,69 @@
+package io.github.promjaxrs.benchmarks.report;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+
+/** Medians and percentile-bootstrap intervals of medians, with a fixed seed so a report can be rerun. */
+public final class Bootstrap {
+
+    private Bootstrap() {
+    }
+
+    public static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int middle = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    }
+
+    /**
+     * The added time of a crossover design: {@code added[i]} is B's time minus A's in pair {@code i},
+     * where A ran first when {@code aFirst[i]}. The estimate is the mean of the medians of the two
+     * orders, so that an effect of running second in a pair (a period effect) cancels; its 95 %
+     * interval comes from a moving-block bootstrap (blocks of {@code block} consecutive pairs drawn
+     * with replacement), since the host's conditions drift and neighbouring pairs share them.
+     * Returns {estimate, low, high}.
+     */
+    public static double[] crossover(double[] added, boolean[] aFirst, int block, int resamples, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        int n = added.length;
+        int length = Math.min(block, n);
+        double[] estimates = new double[resamples];
+        double[] values = new double[n];
+        boolean[] orders = new boolean[n];
+        for (int r = 0; r < resamples; r++) {
+            for (int i = 0; i < n; i += length) {
+                int start = random.nextInt(n - length + 1);
+                for (int j = 0; j < length && i + j < n; j++) {
+                    values[i + j] = added[start + j];
+                    orders[i + j] = aFirst[start + j];
+                }
+            }
+            estimates[r] = crossover(values, orders);
+        }
+        Arrays.sort(estimates);
+        return new double[] {crossover(added, aFirst), estimates[(int) Math.floor(0.025 * (resamples - 1))],
+                estimates[(int) Math.ceil(0.975 * (resamples - 1))]};
+    }
+
+    /** The mean of the medians of {@code added} over the pairs where A ran first and where it ran second. */
+    public static double crossover(double[] added, boolean[] aFirst) {
+        return (median(select(added, aFirst, true)) + median(select(added, aFirst, false))) / 2;
+    }
+
+    /** Half the difference between the two orders' medians: how much running second changes B - A. */
+    public static double period(double[] added, boolean[] aFirst) {
+        return (median(select(added, aFirst, true)) - median(select(added, aFirst, false))) / 2;
+    }
+
+    private static double[] select(double[] values, boolean[] flags, boolean flag) {
+        double[] selected = new double[values.length];
+        int n = 0;
+        for (int i = 0; i < values.length; i++) {
+            if (flags[i] == flag) {
+                selected[n++] = values[i];
+            }
+        }
+        return Arrays.copyOf(selected, n);
+    }
+}
