@@ -17,6 +17,12 @@ final class Grouping {
 
     /** The group of requests that matched no resource method. */
     private static final String UNMATCHED = "UNMATCHED";
+    /**
+     * More routes than any application has. Routes come from code, but Jersey lets a locator build
+     * its resource model per request: past this, a new route's group is not kept (its series are
+     * resolved per request, still under the cardinality limit), so such models cannot grow the map.
+     */
+    private static final int MAX_GROUPS = 10_000;
 
     private final GroupBy groupBy;
     private final int maxLabelValueLength;
@@ -97,6 +103,11 @@ final class Grouping {
     }
 
     private GroupSeries route(String route) {
-        return groups.computeIfAbsent(route, GroupSeries::ofRoute);
+        GroupSeries group = groups.get(route);
+        if (group == null) {
+            group = groups.size() < MAX_GROUPS ? groups.computeIfAbsent(route, GroupSeries::ofRoute)
+                    : GroupSeries.ofRoute(route);
+        }
+        return group;
     }
 }
