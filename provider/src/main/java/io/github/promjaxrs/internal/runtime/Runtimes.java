@@ -35,7 +35,8 @@ public final class Runtimes {
         RESTEASY("RESTEasy", "org.jboss.resteasy.spi.ResteasyProviderFactory", "io.github.promjaxrs.internal.runtime.resteasy.",
                 "ResteasyRuntimeAdapter", "org.jboss.resteasy.core.ResourceMethodInvoker",
                 "org.jboss.resteasy.core.interception.jaxrs.PreMatchContainerRequestContext",
-                "org.jboss.resteasy.plugins.server.Cleanables");
+                "org.jboss.resteasy.plugins.server.Cleanables",
+                "org.jboss.resteasy.core.providerfactory.ResteasyProviderFactoryImpl");
 
         final String displayName;
         final String configurationType;

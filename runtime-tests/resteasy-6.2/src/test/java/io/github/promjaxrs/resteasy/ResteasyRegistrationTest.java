@@ -15,8 +15,11 @@ import io.github.promjaxrs.fixture.TestApp;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Application;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.Set;
@@ -189,6 +192,36 @@ class ResteasyRegistrationTest {
 
             assertThat(app.lines(COUNT))
                     .containsExactly(COUNT + "{method=\"GET\",path=\"/fail/unmapped\",status=\"500\"} 1");
+            assertThat(app.lines("jaxrs_http_request_exceptions_total"))
+                    .containsExactly("jaxrs_http_request_exceptions_total{method=\"GET\",status=\"500\"} 1.0");
+        }
+    }
+
+    /** A request filter with a bug: it throws for every request that names it. */
+    public static class FailingFilter implements ContainerRequestFilter {
+        @Override
+        public void filter(ContainerRequestContext request) {
+            if (request.getHeaderString("X-Fail") != null) {
+                throw new IllegalStateException("the filter failed");
+            }
+        }
+    }
+
+    @Test
+    void withTheDefaultExceptionMapperOffAnExceptionFromAFilterIsRecordedOnceWithItsStatus500() {
+        PrometheusRegistry registry = new PrometheusRegistry();
+        PrometheusMetrics metrics = PrometheusMetrics.builder().registry(registry).build();
+        BiConsumer<ResteasyDeployment, PrometheusMetrics> withFailingFilter = (deployment, m) -> {
+            deployment.getProviders().add(m);
+            deployment.getActualProviderClasses().add(FailingFilter.class);
+        };
+        try (TestApp app = deploy(registry, metrics, withFailingFilter, NO_DEFAULT_MAPPER)) {
+            // RESTEasy throws it to the servlet container, past every response filter
+            assertThat(app.send(HttpRequest.newBuilder(app.uri("/items/7")).header("X-Fail", "yes")).statusCode())
+                    .isEqualTo(500);
+
+            assertThat(app.lines(COUNT))
+                    .containsExactly(COUNT + "{method=\"GET\",path=\"/items/{id}\",status=\"500\"} 1");
             assertThat(app.lines("jaxrs_http_request_exceptions_total"))
                     .containsExactly("jaxrs_http_request_exceptions_total{method=\"GET\",status=\"500\"} 1.0");
         }

@@ -9,18 +9,14 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.container.PreMatching;
-import org.jboss.resteasy.core.ResteasyContext;
 import org.jboss.resteasy.core.interception.jaxrs.PreMatchContainerRequestContext;
-import org.jboss.resteasy.plugins.server.Cleanables;
-import org.jboss.resteasy.spi.HttpRequest;
-import org.jboss.resteasy.spi.HttpResponse;
 import org.jboss.resteasy.spi.ResteasyAsynchronousContext;
 import org.jboss.resteasy.spi.ResteasyAsynchronousResponse;
 
 /**
  * Begins every request before matching (first of all request filters) and records it as the last
- * response filter, or later where only RESTEasy's completion callbacks or cleanables tell how it
- * ended (see {@link ResteasyRuntimeAdapter}).
+ * response filter, or later where only RESTEasy's completion callbacks or the end of its dispatch
+ * tell how it ended (see {@link ResteasyRuntimeAdapter}, {@link ResteasyRequestState}).
  */
 @PreMatching
 final class ResteasyRecordingFilter implements ContainerRequestFilter, ContainerResponseFilter {
@@ -40,29 +36,11 @@ final class ResteasyRecordingFilter implements ContainerRequestFilter, Container
     @Override
     public void filter(ContainerRequestContext request) {
         adapter.mountIfNeeded();
-        RequestState timing = recorder.begin(request);
+        ResteasyRequestState timing = recorder.started(new ResteasyRequestState(recorder, request), request);
         timings.attach(request, timing);
-        Cleanables cleanables = ResteasyContext.getContextData(Cleanables.class);
-        if (cleanables == null || !(request instanceof PreMatchContainerRequestContext resteasy)) {
-            return;
+        if (adapter.unmappedExceptionsReachTheContainer()) {
+            timing.recordAtDispatchEnd();
         }
-        HttpRequest httpRequest = resteasy.getHttpRequest();
-        HttpResponse httpResponse = ResteasyContext.getContextData(HttpResponse.class);
-        cleanables.addCleanable(() -> {
-            // RESTEasy is done with the request on this thread; a request no response filter saw and
-            // that is not suspended was either written past the filters, or thrown to the container
-            // as an exception no mapper handled (RESTEasy's default mapper turned off): a 500
-            if (timing.isFinished() || httpRequest.getAsyncContext().isSuspended()) {
-                return;
-            }
-            if (httpResponse != null && httpResponse.isCommitted()) {
-                recorder.finish(timing, request, null, httpResponse.getStatus(), false, null);
-            } else {
-                // an application mapper that throws is not counted, as on Jersey, which answers it with a 500
-                recorder.finish(timing, request, null, 500,
-                        request.getProperty(ResteasyRuntimeAdapter.MAPPED) == null, null);
-            }
-        });
     }
 
     @Override

@@ -9,11 +9,14 @@ import io.github.promjaxrs.internal.recording.RequestStateProperty;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.FeatureContext;
+import jakarta.ws.rs.ext.Providers;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.resteasy.core.ResourceMethodInvoker;
 import org.jboss.resteasy.core.ResteasyContext;
+import org.jboss.resteasy.core.providerfactory.ResteasyProviderFactoryImpl;
 import org.jboss.resteasy.specimpl.ResteasyUriInfo;
+import org.jboss.resteasy.spi.ProviderFactoryDelegate;
 import org.jboss.resteasy.spi.Registry;
 
 /**
@@ -28,9 +31,10 @@ import org.jboss.resteasy.spi.Registry;
  *     500. {@link UnmappedExceptionObserver} marks the request when a resource method (or
  *     locator) threw something no application mapper maps; an asynchronous response is recorded
  *     in a completion callback, which RESTEasy gives the exception it answered; a
- *     {@code Cleanable} records a request that RESTEasy threw to the container unanswered (its
- *     default mapper turned off). An exception thrown by a filter is the one case left: it is
- *     recorded with its 500 but not counted as an exception;</li>
+ *     {@link ResteasyRequestState} records a request that RESTEasy threw to the container unanswered
+ *     (its default mapper turned off, or a mapper failed). An exception thrown by a filter is
+ *     recorded with its 500 but not counted as an exception; where an application mapper then
+ *     fails on it too, with the default mapper on, the request is not recorded at all;</li>
  * <li>the metrics endpoint is added to the deployment's {@link Registry} as a singleton resource,
  *     as soon as the registry is at hand: when the feature is configured, when the first resource
  *     method is built, or at the latest before the first request is matched.</li>
@@ -53,6 +57,8 @@ public final class ResteasyRuntimeAdapter implements RuntimeAdapter, MethodHooks
     private final Map<ResourceMethodInvoker, String> templatesByInvoker = new ConcurrentHashMap<>();
     private Instrumentation instrumentation;
     private volatile boolean mounted;
+    /** Whether RESTEasy throws an exception no mapper handles to the container; null until the first request. */
+    private Boolean unmappedExceptionsReachTheContainer;
 
     @Override
     public void install(FeatureContext context, Instrumentation instrumentation) {
@@ -96,6 +102,24 @@ public final class ResteasyRuntimeAdapter implements RuntimeAdapter, MethodHooks
             MetricsEndpoint.mount(registry, instrumentation.metricsPath(), instrumentation.metricsResource());
         }
         mounted = true;
+    }
+
+    /**
+     * Whether RESTEasy throws an exception no mapper handles to the container, past the response
+     * filters: its default exception mapper is off ({@code dev.resteasy.exception.mapper=false}).
+     * Where the provider factory is not one whose setting can be read, assumed so.
+     */
+    boolean unmappedExceptionsReachTheContainer() {
+        Boolean reach = unmappedExceptionsReachTheContainer;
+        if (reach == null) {
+            Object providers = ResteasyContext.getContextData(Providers.class);
+            while (providers instanceof ProviderFactoryDelegate delegate && delegate.getDelegate() != providers) {
+                providers = delegate.getDelegate();
+            }
+            reach = !(providers instanceof ResteasyProviderFactoryImpl factory) || !factory.isDefaultExceptionManagerEnabled();
+            unmappedExceptionsReachTheContainer = reach; // a Boolean constant: safe to publish without a barrier
+        }
+        return reach;
     }
 
     @Override

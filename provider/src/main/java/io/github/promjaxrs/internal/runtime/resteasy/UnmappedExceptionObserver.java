@@ -33,6 +33,8 @@ public final class UnmappedExceptionObserver implements ExceptionMapper<Applicat
         if (request != null && cause != null) {
             request.setAttribute(isUnmapped(cause) ? ResteasyRuntimeAdapter.UNMAPPED : ResteasyRuntimeAdapter.MAPPED,
                     Boolean.TRUE);
+            // a mapper may yet fail on it, and RESTEasy throw it to the container past the response filters
+            ResteasyRequestState.recordAllAtDispatchEnd(request);
         }
         return null; // not mapped here: RESTEasy goes on to the application's mappers and its default one
     }
