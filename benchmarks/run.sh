@@ -54,7 +54,8 @@ else
     paired=(1000 1000 20)
     allocation_requests=50000
     scrape_jmh=(-f 1 -wi 3 -w 1s -i 5 -r 1s)
-    wrk_groups=3 wrk_rounds=4 wrk_seconds=8 wrk_warm_up_requests=300000 wrk_warm_up_chunk=10 warm_up_limit=100
+    wrk_groups=4 wrk_rounds=5 wrk_seconds=6 wrk_warm_up_requests=300000 wrk_warm_up_chunk=10 warm_up_limit=90
+    warm_up_quiet=5
 fi
 rm -rf "$out"
 mkdir -p "$out"
@@ -127,6 +128,7 @@ if $run_wrk; then
     echo "==> wrk: ${wrk_groups} groups per example x ${wrk_rounds} rounds x ${wrk_seconds} s"
     : > "$out/wrk.tsv"
     : > "$out/wrk-bytes.tsv"
+    : > "$out/wrk-warm-up.tsv"
     for runtime in jersey resteasy; do
         if [ "$runtime" = jersey ]; then
             kinds=(none:off on:on on2:on otel:otel)
@@ -135,7 +137,7 @@ if $run_wrk; then
         fi
         for group in $(seq 1 "$wrk_groups"); do
             sides=()
-            declare -A served=()
+            declare -A served=() cpu_before=()
             for i in "${!kinds[@]}"; do
                 kind=${kinds[$(((i + group - 1) % ${#kinds[@]}))]}
                 start_side "${kind%%:*}" "${kind#*:}" -Xmx256m
@@ -143,19 +145,25 @@ if $run_wrk; then
                 served[${kind%%:*}]=0
             done
             warm_up "$wrk_warm_up_chunk" "$wrk_warm_up_requests" "${sides[@]}"
-            echo "    $runtime group $group (started ${sides[*]}): warmed up in ${warm_up_seconds} s"
+            echo "    $runtime group $group (started ${sides[*]}): warmed up in ${warm_up_seconds} s (${warm_up_end})"
+            printf '%s\t%s\t%s\t%s\n' "$runtime" "$group" "$warm_up_seconds" "$warm_up_end" >> "$out/wrk-warm-up.tsv"
             for round in $(seq 1 "$wrk_rounds"); do
+                for side in "${sides[@]}"; do
+                    cpu_before[$side]=$(cpu_nanos "$side")
+                done
                 wrk_all "$wrk_seconds" "${sides[@]}"
                 for side in "${sides[@]}"; do
-                    printf '%s\t%s\t%s\t%s\t%s\n' "$runtime" "$group" "$round" "$side" "$(rps "$side")" >> "$out/wrk.tsv"
-                    served[$side]=$((served[$side] + $(requests_served "$side")))
+                    requests=$(requests_served "$side")
+                    printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$runtime" "$group" "$round" "$side" "$(rps "$side")" \
+                        $((($(cpu_nanos "$side") - cpu_before[$side]) / requests)) >> "$out/wrk.tsv"
+                    served[$side]=$((served[$side] + requests))
                 done
             done
             allocation_round "$wrk_seconds" "${sides[@]}" | sed "s/^/$runtime\t$group\t/" >> "$out/wrk-bytes.tsv"
             for side in "${sides[@]}"; do
                 require_recorded "$runtime" "$side" $((served[$side] + $(requests_served "$side")))
             done
-            unset served
+            unset served cpu_before
             stop_servers
         done
     done
@@ -174,8 +182,10 @@ java_version=$(java -version 2>&1 | head -n 2 | tr '\n' ' ')
     echo "- JMH scrape: ${scrape_jmh[*]} -prof gc, each fork on a fixed heap touched in advance"
     if $run_wrk; then
         echo "- wrk: one \`wrk -t 1 -c 16\` per side, the sides of a group loaded at the same time ($(if [ ${#pin_wrk[@]} -gt 0 ]; then echo 'servers sharing CPU 0, wrk CPU 1'; else echo 'unpinned'; fi))," \
-            "${wrk_groups} groups of fresh JVMs (-Xmx256m) per example, each warmed up until its slowest side served ${wrk_warm_up_requests}" \
-            "requests (${warm_up_limit} s at most), then ${wrk_rounds} rounds x ${wrk_seconds} s and one round with JFR for bytes;" \
+            "${wrk_groups} groups of fresh JVMs (-Xmx256m) per example, each warmed up unpinned until its slowest side served ${wrk_warm_up_requests}" \
+            "requests and no side's JIT compiled more than ${warm_up_quiet:-0} methods in ${wrk_warm_up_chunk} s (${warm_up_limit} s at most; the JIT was quiet in" \
+            "$(grep -c 'JIT quiet' "$out/wrk-warm-up.tsv") of $(wc -l < "$out/wrk-warm-up.tsv") groups), then ${wrk_rounds} rounds x ${wrk_seconds} s, each side's server" \
+            "CPU time per request from /proc/<pid>/task/*/schedstat, and one round with JFR for bytes;" \
             "promjaxrs as the example configures it; the OpenTelemetry Java agent ${otel_agent_version} on the Jersey example without promjaxrs" \
             "(metrics only, its Prometheus exporter on, traces and logs off)"
     fi

@@ -98,33 +98,64 @@ start_side() {
 # after a million, 0.25 against 0.27 %.
 full_warm_up_requests=1000000
 
-# Loads the sides named after $2 and $3 together, unmeasured, in chunks of $1 seconds until the
-# slowest one has served $2 requests, for ${warm_up_limit:-400} s at most; sets warm_up_seconds.
+# The methods side $1's JIT has compiled so far.
+compiled_methods() {
+    jstat -compiler "${server_pid[$1]}" 2>/dev/null | awk 'NR == 2 { print $1 }'
+}
+
+# Loads the sides named after $2 together, unmeasured, in chunks of $1 seconds until the slowest one
+# has served $2 requests and no side's JIT compiled more than ${warm_up_quiet:-0} methods in the last
+# chunk, for ${warm_up_limit:-400} s at most; sets warm_up_seconds and warm_up_end ("JIT quiet" or
+# "capped"). Servers and wrk are not pinned meanwhile: four servers' compilers sharing one CPU
+# were still compiling after 100 s (throughput rose 40-300 % from the first measured round to the
+# fourth). The servers are pinned to their CPU again at the end.
 warm_up() {
-    local chunk=$1 requests=$2 served=0 side slowest
+    local chunk=$1 requests=$2 served=0 side slowest quiet before now
     shift 2
+    declare -A compiled=()
     warm_up_seconds=0
+    for side in "$@"; do
+        [ ${#pin_server[@]} -gt 0 ] && taskset -a -p -c 0-$(($(nproc) - 1)) "${server_pid[$side]}" > /dev/null
+        compiled[$side]=$(compiled_methods "$side")
+    done
     while true; do
-        wrk_all "$chunk" "$@"
+        pinned=false wrk_all "$chunk" "$@"
         warm_up_seconds=$((warm_up_seconds + chunk))
         slowest=
+        quiet=true
         for side in "$@"; do
             slowest=$(awk -v a="$slowest" -v b="$(rps "$side")" 'BEGIN { print (a == "" || b < a) ? b : a }')
+            before=${compiled[$side]:-0}
+            now=$(compiled_methods "$side")
+            compiled[$side]=$now
+            [ $((${now:-0} - before)) -gt "${warm_up_quiet:-0}" ] && quiet=false
         done
         served=$(awk -v served="$served" -v r="$slowest" -v s="$chunk" 'BEGIN { print int(served + r * s) }')
-        if [ "$served" -ge "$requests" ] || [ "$warm_up_seconds" -ge "${warm_up_limit:-400}" ]; then
-            return
+        echo "$* ${warm_up_seconds}s: slowest side ${slowest} requests/s, ${served} served; compiled methods: $(
+            for side in "$@"; do printf '%s=%s ' "$side" "${compiled[$side]}"; done)" >> "$out/warm-up.log"
+        if [ "$served" -ge "$requests" ] && $quiet; then
+            warm_up_end="JIT quiet"
+            break
+        fi
+        if [ "$warm_up_seconds" -ge "${warm_up_limit:-400}" ]; then
+            warm_up_end=capped
+            break
         fi
     done
+    for side in "$@"; do
+        [ ${#pin_server[@]} -gt 0 ] && taskset -a -p -c 0 "${server_pid[$side]}" > /dev/null
+    done
+    return 0
 }
 
 # Loads the sides named after $1 at once for $1 seconds; each side's wrk output goes to $out/wrk-<side>.txt.
 wrk_all() {
-    local seconds=$1 side port pids=()
+    local seconds=$1 side port pids=() pin=("${pin_wrk[@]}")
     shift
+    [ "${pinned:-true}" = false ] && pin=()
     for side in "$@"; do
         port=port_$side
-        "${pin_wrk[@]}" wrk -t 1 -c 16 -d "${seconds}s" "http://127.0.0.1:${!port}/orders/1" > "$out/wrk-$side.txt" &
+        "${pin[@]}" wrk -t 1 -c 16 -d "${seconds}s" "http://127.0.0.1:${!port}/orders/1" > "$out/wrk-$side.txt" &
         pids+=($!)
     done
     wait "${pids[@]}"
@@ -132,6 +163,13 @@ wrk_all() {
 
 wrk_both() {
     wrk_all "$@"
+}
+
+# The CPU time side $1's server has used so far, in nanoseconds: the sum over its threads of the
+# first field of /proc/<pid>/task/<tid>/schedstat (time on a CPU, to the nanosecond; a thread that
+# ends between two reads takes its time with it, which steady serving does not do).
+cpu_nanos() {
+    cat /proc/"${server_pid[$1]}"/task/*/schedstat 2>/dev/null | awk '{ s += $1 } END { printf "%.0f", s }'
 }
 
 # The requests per second side $1's wrk reported last.

@@ -5,6 +5,7 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.Strictness;
 import io.github.promjaxrs.benchmarks.Instrumentation;
 import io.github.promjaxrs.benchmarks.ScrapeFormat;
+import io.github.promjaxrs.benchmarks.report.WrkRound.Measure;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,13 +21,13 @@ import java.util.stream.Collectors;
  * Turns the measurements of {@code run.sh} into the markdown tables of {@code RESULTS.md}, with
  * each target met, missed or undecided: the paired in-memory requests ({@code PairedRequests}),
  * the request thread's bytes one JVM per variant ({@code RequestAllocation}), the scrape cost
- * (JMH's JSON) and the wrk groups (throughput ratios with cluster-bootstrap intervals, and the
- * servers' bytes per request).
+ * (JMH's JSON) and the wrk groups (ratios of throughput and of requests per server CPU-second with
+ * cluster-bootstrap intervals, and the servers' bytes per request).
  *
  * <p>Usage: {@code ResultsTable [--paired FILE] [--allocation FILE] [--wrk FILE] [--wrk-bytes FILE]
  * JMH_JSON...}: the paired file holds {@code PairedRequests} lines, the allocation file
  * {@code VARIANT<TAB>bytes} lines, the wrk file {@code runtime<TAB>group<TAB>round<TAB>side<TAB>requests
- * per second} lines, the wrk-bytes file {@code runtime<TAB>group<TAB>side<TAB>bytes per request} lines.
+ * per second<TAB>server CPU ns per request} lines (the last column optional), the wrk-bytes file {@code runtime<TAB>group<TAB>side<TAB>bytes per request} lines.
  */
 public final class ResultsTable {
 
@@ -110,9 +111,13 @@ public final class ResultsTable {
         line("| added bytes/request, in memory, request thread | 0 | " + addedBytes("NONE", "PROMJAXRS") + " | "
                 + addedBytes("RESTEASY_NONE", "RESTEASY_PROMJAXRS") + " | " + addedBytes("NONE", "MICROMETER") + " | "
                 + addedBytes("NONE", "DROPWIZARD") + " | – |");
-        line("| wrk throughput vs none (median [95 %]) | 100 % (A/A: " + ratio("jersey", "on2", "on") + ") | "
-                + ratio("jersey", "on", "none") + " | " + ratio("resteasy", "on", "none")
-                + " | – (not in the example) | – (not in the example) | " + ratio("jersey", "otel", "none") + " |");
+        for (Measure measure : Measure.values()) {
+            line("| wrk " + measureName(measure) + " vs none (median [95 %]) | 100 % (A/A: "
+                    + ratio("jersey", "on2", "on", measure) + ") | " + ratio("jersey", "on", "none", measure) + " | "
+                    + ratio("resteasy", "on", "none", measure) + " (A/A: " + ratio("resteasy", "on2", "on", measure)
+                    + ") | – (not in the example) | – (not in the example) | " + ratio("jersey", "otel", "none", measure)
+                    + " |");
+        }
         line("| wrk added bytes/request on the server, all threads | 0 | " + serverBytes("jersey", "on") + " | "
                 + serverBytes("resteasy", "on") + " | – | – | " + serverBytes("jersey", "otel") + " |");
         line("");
@@ -184,21 +189,22 @@ public final class ResultsTable {
         }
         line("### Throughput under HTTP load: wrk, `GET /orders/1`, the sides of a group loaded together");
         line("");
-        line("| example | X / Y | groups x rounds | median of rounds [95 %] | medians of the groups |");
-        line("|---|---|---|---|---|");
+        line("| example | X / Y | groups x rounds | throughput: median of rounds [95 %] | medians of the groups "
+                + "| requests per server CPU-second: median of rounds [95 %] | medians of the groups |");
+        line("|---|---|---|---|---|---|---|");
         for (String[] c : new String[][] {{"jersey", "on2", "on", "promjaxrs / promjaxrs (A/A)"},
                 {"jersey", "on", "none", "promjaxrs / no metrics"}, {"jersey", "otel", "none", "OpenTelemetry agent / no metrics"},
                 {"jersey", "on", "otel", "promjaxrs / OpenTelemetry agent"},
                 {"resteasy", "on2", "on", "promjaxrs / promjaxrs (A/A)"}, {"resteasy", "on", "none", "promjaxrs / no metrics"}}) {
-            Map<Integer, List<Double>> ratios = WrkRound.ratios(wrk, c[0], c[1], c[2]);
+            Map<Integer, List<Double>> ratios = WrkRound.ratios(wrk, c[0], c[1], c[2], Measure.THROUGHPUT);
             if (ratios.isEmpty()) {
                 continue;
             }
             int rounds = ratios.values().stream().mapToInt(List::size).sum();
             line("| " + (c[0].equals("jersey") ? "Jersey" : "RESTEasy") + " | " + c[3] + " | " + ratios.size() + " x "
-                    + rounds / ratios.size() + " | " + ratio(c[0], c[1], c[2]) + " | " + ratios.values().stream()
-                    .map(r -> percent(Bootstrap.median(r.stream().mapToDouble(Double::doubleValue).toArray())))
-                    .collect(Collectors.joining(", ")) + " |");
+                    + rounds / ratios.size() + " | " + ratio(c[0], c[1], c[2], Measure.THROUGHPUT) + " | "
+                    + groupMedians(ratios) + " | " + ratio(c[0], c[1], c[2], Measure.REQUESTS_PER_CPU_SECOND) + " | "
+                    + groupMedians(WrkRound.ratios(wrk, c[0], c[1], c[2], Measure.REQUESTS_PER_CPU_SECOND)) + " |");
         }
         line("");
         if (!wrkBytes.isEmpty()) {
@@ -254,20 +260,22 @@ public final class ResultsTable {
                         millis(protobuf.get(), p) + " vs " + millis(text.get(), t) + " ms", p <= t ? "met" : "**missed**");
             }
         }
-        for (String runtime : List.of("jersey", "resteasy")) {
-            Map<Integer, List<Double>> ratios = WrkRound.ratios(wrk, runtime, "on", "none");
-            if (!ratios.isEmpty()) {
-                double[] interval = WrkRound.interval(ratios, SEED);
-                target("wrk, " + runtime + ": promjaxrs ≥ 98 % of no metrics (A/A beside it: "
-                                + ratio(runtime, "on2", "on") + ")", ratio(runtime, "on", "none"),
-                        verdict(ratios.size(), interval[0] >= 0.98, interval[1] < 0.98));
+        for (Measure measure : Measure.values()) {
+            for (String runtime : List.of("jersey", "resteasy")) {
+                Map<Integer, List<Double>> ratios = WrkRound.ratios(wrk, runtime, "on", "none", measure);
+                if (!ratios.isEmpty()) {
+                    double[] interval = WrkRound.interval(ratios, SEED);
+                    target("wrk " + measureName(measure) + ", " + runtime + ": promjaxrs ≥ 98 % of no metrics (A/A beside it: "
+                                    + ratio(runtime, "on2", "on", measure) + ")", ratio(runtime, "on", "none", measure),
+                            verdict(ratios.size(), interval[0] >= 0.98, interval[1] < 0.98));
+                }
             }
-        }
-        Map<Integer, List<Double>> overAgent = WrkRound.ratios(wrk, "jersey", "on", "otel");
-        if (!overAgent.isEmpty()) {
-            double[] interval = WrkRound.interval(overAgent, SEED);
-            target("wrk: promjaxrs ahead of the OpenTelemetry agent (interval above 100 %)", ratio("jersey", "on", "otel"),
-                    verdict(overAgent.size(), interval[0] > 1, interval[1] < 1));
+            Map<Integer, List<Double>> overAgent = WrkRound.ratios(wrk, "jersey", "on", "otel", measure);
+            if (!overAgent.isEmpty()) {
+                double[] interval = WrkRound.interval(overAgent, SEED);
+                target("wrk " + measureName(measure) + ": promjaxrs ahead of the OpenTelemetry agent (interval above 100 %)",
+                        ratio("jersey", "on", "otel", measure), verdict(overAgent.size(), interval[0] > 1, interval[1] < 1));
+            }
         }
         line("");
     }
@@ -300,8 +308,17 @@ public final class ResultsTable {
         return base == null || bytes == null ? "–" : signed(bytes - base);
     }
 
-    private String ratio(String runtime, String x, String y) {
-        Map<Integer, List<Double>> ratios = WrkRound.ratios(wrk, runtime, x, y);
+    private static String measureName(Measure measure) {
+        return measure == Measure.THROUGHPUT ? "throughput" : "requests per server CPU-second";
+    }
+
+    private static String groupMedians(Map<Integer, List<Double>> ratios) {
+        return ratios.values().stream().map(r -> percent(Bootstrap.median(r.stream().mapToDouble(Double::doubleValue)
+                .toArray()))).collect(Collectors.joining(", "));
+    }
+
+    private String ratio(String runtime, String x, String y, Measure measure) {
+        Map<Integer, List<Double>> ratios = WrkRound.ratios(wrk, runtime, x, y, measure);
         if (ratios.isEmpty()) {
             return "–";
         }

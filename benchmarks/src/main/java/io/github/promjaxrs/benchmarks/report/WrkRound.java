@@ -11,10 +11,23 @@ import java.util.SplittableRandom;
 
 /**
  * One side of one wrk round of {@code run.sh}: the group of example JVMs loaded together (its
- * runtime and number), the round, the side ({@code none}, {@code on}, {@code on2}, {@code otel})
- * and its requests per second.
+ * runtime and number), the round, the side ({@code none}, {@code on}, {@code on2}, {@code otel}),
+ * its requests per second and its server's CPU time per request (NaN where not measured).
  */
-record WrkRound(String runtime, int group, int round, String side, double requestsPerSecond) {
+record WrkRound(String runtime, int group, int round, String side, double requestsPerSecond, double cpuNanosPerRequest) {
+
+    /** What the ratio of two sides compares. */
+    enum Measure {
+        /** Requests per second: how the servers sharing one CPU split it. */
+        THROUGHPUT,
+        /** Requests per CPU-second of the server (the inverse of its CPU time per request): what each request costs. */
+        REQUESTS_PER_CPU_SECOND;
+
+        double of(WrkRound x, WrkRound y) {
+            return this == THROUGHPUT ? x.requestsPerSecond / y.requestsPerSecond
+                    : y.cpuNanosPerRequest / x.cpuNanosPerRequest;
+        }
+    }
 
     private static final int RESAMPLES = 10_000;
 
@@ -26,24 +39,24 @@ record WrkRound(String runtime, int group, int round, String side, double reques
             }
             String[] f = line.split("\t");
             rounds.add(new WrkRound(f[0], Integer.parseInt(f[1]), Integer.parseInt(f[2]), f[3],
-                    Double.parseDouble(f[4])));
+                    Double.parseDouble(f[4]), f.length > 5 ? Double.parseDouble(f[5]) : Double.NaN));
         }
         return rounds;
     }
 
     /**
-     * Side {@code x}'s throughput over side {@code y}'s, round by round, grouped by the group of
+     * Side {@code x}'s {@code measure} over side {@code y}'s, round by round, grouped by the group of
      * JVMs that served them (rounds of one group share its luck; groups do not).
      */
-    static Map<Integer, List<Double>> ratios(List<WrkRound> runs, String runtime, String x, String y) {
+    static Map<Integer, List<Double>> ratios(List<WrkRound> runs, String runtime, String x, String y, Measure measure) {
         Map<Integer, List<Double>> byGroup = new LinkedHashMap<>();
         for (WrkRound r : runs) {
             if (!r.runtime.equals(runtime) || !r.side.equals(x)) {
                 continue;
             }
             runs.stream().filter(o -> o.runtime.equals(runtime) && o.group == r.group && o.round == r.round
-                    && o.side.equals(y)).findFirst().ifPresent(o -> byGroup.computeIfAbsent(r.group,
-                    g -> new ArrayList<>()).add(r.requestsPerSecond / o.requestsPerSecond));
+                    && o.side.equals(y)).findFirst().map(o -> measure.of(r, o)).filter(ratio -> !ratio.isNaN())
+                    .ifPresent(ratio -> byGroup.computeIfAbsent(r.group, g -> new ArrayList<>()).add(ratio));
         }
         return byGroup;
     }
