@@ -52,13 +52,20 @@ stop_servers() {
 trap stop_servers EXIT
 trap 'exit 130' INT TERM
 
-# Starts side $1 as $2, with the JVM options that follow; sets port_<side> (and otel_port_<side>).
+# Starts side $1 as $2, with the JVM options that follow, and waits until it listens; sets
+# port_<side> (and otel_port_<side>).
 #   on | off            the Jersey example with promjaxrs as it configures it | without (METRICS=off)
 #   resteasy-on | resteasy-off   the same on RESTEasy (the RESTEasy example)
 #   otel                the Jersey example without promjaxrs, with the OpenTelemetry Java agent: metrics
 #                       only, its Prometheus exporter on a free loopback port, traces and logs off
 start_side() {
-    local side=$1 kind=$2 log="$out/example-$1.log" port env=(PORT=0) command
+    launch_side "$@"
+    await_side "$1"
+}
+
+# Starts side $1 as $2, with the JVM options that follow, and returns at once (see await_side).
+launch_side() {
+    local side=$1 kind=$2 log="$out/example-$1.log" env=(PORT=0) command
     shift 2
     case "$kind" in
         on) command=(java "$@" -jar "$jersey_example") ;;
@@ -73,12 +80,17 @@ start_side() {
                 OTEL_TRACES_EXPORTER=none OTEL_LOGS_EXPORTER=none)
             command=(java "$@" -javaagent:"$otel_agent" -cp "$jersey_example:$servlet_api"
                 io.github.promjaxrs.examples.jersey.Main) ;;
-        *) echo "start_side: unknown kind $kind" >&2; exit 2 ;;
+        *) echo "launch_side: unknown kind $kind" >&2; exit 2 ;;
     esac
     : > "$log" # before the server opens it, so that the first look finds it
     env "${env[@]}" "${pin_server[@]}" "${command[@]}" > "$log" 2>&1 &
     servers+=($!)
     server_pid[$side]=$!
+}
+
+# Waits until side $1 listens (60 s at most); sets port_<side>.
+await_side() {
+    local side=$1 log="$out/example-$1.log" port
     for _ in $(seq 1 600); do
         port=$(sed -n 's#^orders listening on http://127\.0\.0\.1:\([0-9]*\)/.*#\1#p' "$log")
         if [ -n "$port" ]; then
@@ -87,7 +99,7 @@ start_side() {
         fi
         sleep 0.1
     done
-    echo "$(basename "$0"): the example ($side, $kind) did not start; see $log" >&2
+    echo "$(basename "$0"): the example ($side) did not start; see $log" >&2
     exit 1
 }
 
@@ -108,7 +120,7 @@ compiled_methods() {
 # chunk, for ${warm_up_limit:-400} s at most; sets warm_up_seconds and warm_up_end ("JIT quiet" or
 # "capped"). Servers and wrk are not pinned meanwhile: four servers' compilers sharing one CPU
 # were still compiling after 100 s (throughput rose 40-300 % from the first measured round to the
-# fourth). The servers are pinned to their CPU again at the end.
+# fourth). The servers are pinned again at the end (pin_serving_threads).
 warm_up() {
     local chunk=$1 requests=$2 served=0 side slowest quiet before now
     shift 2
@@ -143,9 +155,23 @@ warm_up() {
         fi
     done
     for side in "$@"; do
-        [ ${#pin_server[@]} -gt 0 ] && taskset -a -p -c 0 "${server_pid[$side]}" > /dev/null
+        [ ${#pin_server[@]} -gt 0 ] && pin_serving_threads "$side"
     done
     return 0
+}
+
+# Pins side $1's threads to CPU 0, but its JIT compilers' to the others: what compiling is left
+# after the warm-up then does not take the CPU the servers share (the compiler threads it adds
+# later are started by these, and inherit where they run).
+pin_serving_threads() {
+    local task comm
+    for task in /proc/"${server_pid[$1]}"/task/*; do
+        read -r comm < "$task/comm" 2>/dev/null || continue
+        case "$comm" in
+            "C1 CompilerThre"* | "C2 CompilerThre"*) taskset -p -c 1-$(($(nproc) - 1)) "${task##*/}" ;;
+            *) taskset -p -c 0 "${task##*/}" ;;
+        esac > /dev/null 2>&1 || true
+    done
 }
 
 # Loads the sides named after $1 at once for $1 seconds; each side's wrk output goes to $out/wrk-<side>.txt.
@@ -165,11 +191,21 @@ wrk_both() {
     wrk_all "$@"
 }
 
-# The CPU time side $1's server has used so far, in nanoseconds: the sum over its threads of the
-# first field of /proc/<pid>/task/<tid>/schedstat (time on a CPU, to the nanosecond; a thread that
-# ends between two reads takes its time with it, which steady serving does not do).
+# The CPU time side $1's server has used so far, in nanoseconds, but its JIT compilers': the sum
+# over its threads of the first field of /proc/<pid>/task/<tid>/schedstat (time on a CPU, to the
+# nanosecond). Compiling is warm-up, not what a request costs: a side still compiling more
+# (promjaxrs' has about 600 more methods than no metrics) would pay for it in every round. A thread
+# that ends between two reads takes its time with it, which steady serving does not do.
 cpu_nanos() {
-    cat /proc/"${server_pid[$1]}"/task/*/schedstat 2>/dev/null | awk '{ s += $1 } END { printf "%.0f", s }'
+    local task comm nanos rest total=0
+    for task in /proc/"${server_pid[$1]}"/task/*; do
+        { read -r comm < "$task/comm" && read -r nanos rest < "$task/schedstat"; } 2>/dev/null || continue
+        case "$comm" in
+            "C1 CompilerThre"* | "C2 CompilerThre"*) ;;
+            *) total=$((total + nanos)) ;;
+        esac
+    done
+    echo "$total"
 }
 
 # The requests per second side $1's wrk reported last.

@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
 /**
  * Turns the measurements of {@code run.sh} into the markdown tables of {@code RESULTS.md}, with
  * each target met, missed or undecided: the paired in-memory requests ({@code PairedRequests}),
- * the request thread's bytes one JVM per variant ({@code RequestAllocation}), the scrape cost
+ * the request thread's bytes (the median of one JVM per variant, run several times) ({@code RequestAllocation}), the scrape cost
  * (JMH's JSON) and the wrk groups (ratios of throughput and of requests per server CPU-second with
  * cluster-bootstrap intervals, and the servers' bytes per request).
  *
@@ -150,7 +150,7 @@ public final class ResultsTable {
         if (requestThreadBytes.isEmpty()) {
             return;
         }
-        line("### Bytes per request on the request thread, one JVM per variant (`RequestAllocation`)");
+        line("### Bytes per request on the request thread, the median of separate JVMs per variant (`RequestAllocation`)");
         line("");
         line("| runtime | variant | bytes/request | added |");
         line("|---|---|---|---|");
