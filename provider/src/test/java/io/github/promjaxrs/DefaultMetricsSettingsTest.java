@@ -94,6 +94,18 @@ class DefaultMetricsSettingsTest {
     }
 
     @Test
+    void dynamicDefaultLabelReadsTheResponse() {
+        try (TestApp app = TestApp.start(
+                b -> b.defaultLabel("answered", (req, resp) -> resp == null ? "no response" : resp.getStatus() + " seen"),
+                ItemsResource.class)) {
+            app.get("/items");
+
+            assertThat(app.lines("jaxrs_http_request_total")).containsExactly(
+                    "jaxrs_http_request_total{answered=\"200 seen\",method=\"GET\",status=\"200\"} 1.0");
+        }
+    }
+
+    @Test
     void dynamicDefaultLabelThatReturnsNullRecordsEmptyValue() {
         try (TestApp app = TestApp.start(b -> b.defaultLabel("client", (req, resp) -> null), ItemsResource.class)) {
             app.get("/items");

@@ -56,7 +56,9 @@ public final class MethodAnnotations {
                 raised[i] = point;
             }
         }
-        timing.raisedGauges = raised;
+        if (raised != null) {
+            timing.extras().raisedGauges = raised;
+        }
     }
 
     void finish(RequestState timing, String method, ContainerRequestContext request,
@@ -85,7 +87,8 @@ public final class MethodAnnotations {
             if (skips(gauges[i], timing)) {
                 continue;
             }
-            GaugeDataPoint point = timing.raisedGauges != null ? timing.raisedGauges[i]
+            GaugeDataPoint[] raised = timing.extras == null ? null : timing.extras.raisedGauges;
+            GaugeDataPoint point = raised != null ? raised[i]
                     : (GaugeDataPoint) gauges[i].point(null, null, null, null, 0, null);
             point.dec();
         }

@@ -90,7 +90,7 @@ public final class OpenTelemetryHttpMetrics implements HttpMetrics {
                     MethodNames.STANDARD[methodIndex], scheme), activeStatic);
         }
         point.inc();
-        timing.active = point;
+        timing.extras().active = point;
     }
 
     @Override

@@ -84,8 +84,8 @@ public final class RequestRecorder {
                 timing.annotations.finish(timing, method, request, response, status, nanos);
             }
         }
-        if (timing.fatal != null) {
-            throw timing.fatal;
+        if (timing.fatal() != null) {
+            throw timing.fatal();
         }
     }
 

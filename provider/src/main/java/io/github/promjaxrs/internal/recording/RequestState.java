@@ -18,26 +18,44 @@ public class RequestState {
     boolean untracked;
     /** The matched method's annotation metrics, once they have begun. */
     MethodAnnotations annotations;
-    /** The active-requests gauge raised for this request ({@code Conventions.OPENTELEMETRY}), to lower when it ends. */
-    ActiveRequests.Series active;
-    /** In-progress gauges raised with labels of this request, to lower when it ends. */
-    GaugeDataPoint[] raisedGauges;
+    /** What few requests need, made when one does: kept apart so that every request's timing stays small. */
+    Extras extras;
     /** Finished already: a request counts once, whichever hook sees its end first. */
     boolean finished;
-    /** Thrown by a label's code, and rethrown once the request is recorded: see {@link UntrustedValues#failed}. */
-    VirtualMachineError fatal;
+
+    /** What a request needs only in some settings, or only when something failed. */
+    static final class Extras {
+        /** The active-requests gauge raised for this request ({@code Conventions.OPENTELEMETRY}), to lower when it ends. */
+        ActiveRequests.Series active;
+        /** In-progress gauges raised with labels of this request, to lower when it ends. */
+        GaugeDataPoint[] raisedGauges;
+        /** Thrown by a label's code, and rethrown once the request is recorded: see {@link UntrustedValues#failed}. */
+        VirtualMachineError fatal;
+    }
 
     public RequestState(long startNanos, boolean excluded) {
         this.startNanos = startNanos;
         this.excluded = excluded;
     }
 
+    Extras extras() {
+        if (extras == null) {
+            extras = new Extras();
+        }
+        return extras;
+    }
+
     /** Lowers the active-requests gauge, once. */
     void lowerActive() {
-        if (active != null) {
-            active.dec();
-            active = null;
+        if (extras != null && extras.active != null) {
+            extras.active.dec();
+            extras.active = null;
         }
+    }
+
+    /** Thrown by a label's code while this request was recorded, or null. */
+    VirtualMachineError fatal() {
+        return extras == null ? null : extras.fatal;
     }
 
     /** Whether the request is recorded already. */

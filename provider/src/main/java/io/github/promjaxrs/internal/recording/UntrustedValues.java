@@ -37,8 +37,8 @@ final class UntrustedValues {
      * @param timing the request's, or null where there is nothing left to record
      */
     static String failed(Throwable failure, RequestState timing, AtomicBoolean logged, Logger log, String message) {
-        if (isFatal(failure) && timing != null && timing.fatal == null) {
-            timing.fatal = (VirtualMachineError) failure;
+        if (isFatal(failure) && timing != null && timing.fatal() == null) {
+            timing.extras().fatal = (VirtualMachineError) failure;
         }
         if (logged.compareAndSet(false, true)) {
             log.logp(Level.WARNING, log.getName(), null, message, failure); // not this class: it did not fail
