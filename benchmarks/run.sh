@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Runs every promjaxrs benchmark and writes benchmarks/RESULTS.md (about 28 minutes):
 #   1. request overhead, paired (PairedRequests): two in-memory applications in one JVM, alternating
-#      batches in random order; the added time per request with a bootstrap 95 % interval, an A/A
-#      comparison beside the others; on Jersey 3.1 (no metrics, promjaxrs, Micrometer, Dropwizard)
+#      batches in random order, four JVMs per comparison; the added time per request with a bootstrap
+#      95 % interval over JVMs, then pairs (PairedSummary), an A/A comparison beside the others; on Jersey 3.1 (no metrics, promjaxrs, Micrometer, Dropwizard)
 #      and on RESTEasy 6.2 (no metrics, promjaxrs, filters that do nothing where promjaxrs hooks in);
 #   2. bytes per request on the request thread, the median of three JVMs per variant (RequestAllocation);
 #   3. scrape cost (JMH): 1k and 10k series in text, OpenMetrics and protobuf;
@@ -44,19 +44,19 @@ done
 if $quick; then
     out=benchmarks/target/quick
     results=$out/RESULTS.md
-    paired=(100 1000 2)
+    paired=(100 1000 2) paired_jvms=1
     allocation_requests=5000 allocation_jvms=1
     scrape_jmh=(-f 1 -wi 1 -w 1s -i 1 -r 1s -p series=1000)
     wrk_groups=1 wrk_rounds=1 wrk_seconds=2 wrk_warm_up_requests=0 wrk_warm_up_chunk=2 wrk_warm_up_limit=(2 2)
 else
     out=benchmarks/target/results
     results=benchmarks/RESULTS.md
-    paired=(1000 1000 20)
+    paired=(500 1000 4) paired_jvms=4
     allocation_requests=30000 allocation_jvms=3
-    scrape_jmh=(-f 1 -wi 3 -w 1s -i 5 -r 1s)
+    scrape_jmh=(-f 1 -wi 2 -w 1s -i 3 -r 1s)
     # Jersey's group (four servers, the agent's with 10,000 methods to compile) served 220,000 to
     # 350,000 requests in 90 s; RESTEasy's (three) 600,000 to 780,000
-    wrk_groups=4 wrk_rounds=5 wrk_seconds=6 wrk_warm_up_requests=300000 wrk_warm_up_chunk=10 wrk_warm_up_limit=(120 60)
+    wrk_groups=4 wrk_rounds=5 wrk_seconds=6 wrk_warm_up_requests=300000 wrk_warm_up_chunk=10 wrk_warm_up_limit=(110 60)
     warm_up_quiet=5
 fi
 rm -rf "$out"
@@ -67,16 +67,25 @@ heap=(-Xms1g -Xmx1g -XX:+AlwaysPreTouch)
 # Paired, not variant after variant: run in separate JVMs at separate times, whole runs of the
 # same code moved by 2 to 6 points with this shared host's bursts. Here A and B alternate in
 # batches of 1,000 requests (about 6 ms on Jersey), so a burst hits both sides of a pair alike, and the
-# A/A line shows what the method itself can tell apart.
-echo "==> request overhead, paired: ${paired[0]} pairs of ${paired[1]} requests after ${paired[2]} s of warm-up"
+# A/A line shows what the method itself can tell apart. A JVM has its own luck (RESTEasy A/A runs of
+# one JVM each: +10 [+8, +12], +6 [-5, +17], -14 [-17, -11]), so each comparison runs in several,
+# each with its own seed, and the interval comes from a bootstrap over JVMs, then pairs.
+echo "==> request overhead, paired: ${paired_jvms} JVMs x ${paired[0]} pairs of ${paired[1]} requests after ${paired[2]} s of warm-up"
 : > "$out/paired.tsv"
+: > "$out/paired-jvms.tsv"
 for comparison in "$jar PROMJAXRS PROMJAXRS" "$jar NONE PROMJAXRS" "$jar NONE PROMJAXRS_ANNOTATED" \
     "$jar NONE MICROMETER" "$jar NONE DROPWIZARD" \
     "$resteasy_jar RESTEASY_PROMJAXRS RESTEASY_PROMJAXRS" "$resteasy_jar RESTEASY_NONE RESTEASY_PROMJAXRS" \
     "$resteasy_jar RESTEASY_NONE RESTEASY_NOOP_FILTERS"; do
     set -- $comparison
-    PAIRED_RAW="$out/paired-$2-$3.tsv" java "${heap[@]}" -cp "$1" io.github.promjaxrs.benchmarks.PairedRequests \
-        "$2" "$3" "${paired[@]}" >> "$out/paired.tsv" 2> "$out/paired-$2-$3.log"
+    raw=()
+    for seed in $(seq 1 "$paired_jvms"); do
+        raw+=("$out/paired-$2-$3-$seed.tsv")
+        PAIRED_RAW="${raw[-1]}" java "${heap[@]}" -cp "$1" io.github.promjaxrs.benchmarks.PairedRequests \
+            "$2" "$3" "${paired[@]}" "$seed" >> "$out/paired-jvms.tsv" 2>> "$out/paired-$2-$3.log"
+    done
+    java -cp "$jar" io.github.promjaxrs.benchmarks.report.PairedSummary "$2" "$3" "${paired[1]}" "${raw[@]}" \
+        >> "$out/paired.tsv"
     tail -n 1 "$out/paired.tsv"
 done
 
@@ -189,7 +198,7 @@ java_version=$(java -version 2>&1 | head -n 2 | tr '\n' ' ')
     echo "- machine: $(nproc) CPUs, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)"
     echo "- java: ${java_version% }"
     echo "- load average before / after: $load_before / $(cut -d' ' -f1-3 /proc/loadavg)"
-    echo "- paired requests: ${paired[0]} pairs of ${paired[1]} requests per side after ${paired[2]} s of warm-up, one JVM per comparison (${heap[*]}); request-thread bytes the median of ${allocation_jvms} JVMs per variant, ${allocation_requests} requests per round"
+    echo "- paired requests: ${paired[0]} pairs of ${paired[1]} requests per side after ${paired[2]} s of warm-up in each of ${paired_jvms} JVMs per comparison (${heap[*]}); request-thread bytes the median of ${allocation_jvms} JVMs per variant, ${allocation_requests} requests per round"
     echo "- JMH scrape: ${scrape_jmh[*]} -prof gc, each fork on a fixed heap touched in advance"
     if $run_wrk; then
         echo "- wrk: one \`wrk -t 1 -c 16\` per side, the sides of a group loaded at the same time ($(if [ ${#pin_wrk[@]} -gt 0 ]; then echo 'servers sharing CPU 0, wrk CPU 1'; else echo 'unpinned'; fi))," \

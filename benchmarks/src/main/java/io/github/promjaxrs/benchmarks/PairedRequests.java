@@ -1,12 +1,12 @@
 package io.github.promjaxrs.benchmarks;
 
 import com.sun.management.ThreadMXBean;
-import io.github.promjaxrs.benchmarks.report.Bootstrap;
+import io.github.promjaxrs.benchmarks.report.JvmPairs;
+import io.github.promjaxrs.benchmarks.report.PairedSummary;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
+import java.util.List;
 import java.util.Random;
 
 /**
@@ -16,7 +16,9 @@ import java.util.Random;
  * alike. The added time is B's time per request minus A's, pair by pair, summarised as a
  * crossover: the mean of the medians over the pairs where A ran first and where B did (running
  * second in a pair may cost or save a little, and this cancels it), with a moving-block bootstrap
- * 95 % interval (neighbouring pairs share the host's conditions). With the same variant on both
+ * 95 % interval (neighbouring pairs share the host's conditions). One JVM has its own luck that no
+ * interval over its pairs sees, so {@code run.sh} runs several per comparison, each with its own
+ * seed, and {@link PairedSummary} bootstraps over JVMs, then pairs. With the same variant on both
  * sides (applications of it, each on its own registry) it measures the method itself: the
  * interval must contain 0.
  *
@@ -31,18 +33,13 @@ import java.util.Random;
  * must have recorded every request it served.
  *
  * <p>Usage: {@code PairedRequests A B [PAIRS [BATCH [WARM_UP_SECONDS [SEED]]]]} (defaults 1,000, 1,000,
- * 20, 1); prints one line, tab-separated: A, B, pairs, batch, then in elapsed time the median
- * ns/request of A and of B, the added time and its interval (low, high), then bytes/request of A
- * and of B, the 1-minute load average at the end, then in CPU time the same five figures and the
- * period effect (half the difference of the two orders' medians). With {@code PAIRED_RAW=file} it
- * also writes each pair's figures there.
+ * 20, 1); prints this JVM's {@link PairedSummary} line, and with {@code PAIRED_RAW=file} writes its
+ * pairs there ({@link JvmPairs}). The seed draws the order of each pair and, by its parity, which
+ * side's applications are built first.
  */
 public final class PairedRequests {
 
     private static final String PATH = "/items/42";
-    private static final int RESAMPLES = 10_000;
-    /** Pairs per block of the bootstrap: about half a second of the host's conditions on Jersey. */
-    private static final int BLOCK = 50;
 
     private PairedRequests() {
     }
@@ -69,8 +66,8 @@ public final class PairedRequests {
         // second side 11 to 16 ns less per request)
         a.start();
         for (int i = 0; i < Side.INSTANCES; i++) {
-            first.start(i);
-            second.start(i);
+            (seed % 2 == 1 ? first : second).start(i);
+            (seed % 2 == 1 ? second : first).start(i);
         }
         a.start();
         Random order = new Random(seed);
@@ -80,18 +77,10 @@ public final class PairedRequests {
             second.batch(batch, order);
         } while (System.nanoTime() < warmUpEnd);
 
-        double[] nanosA = new double[pairs];
-        double[] nanosB = new double[pairs];
-        double[] bytesA = new double[pairs];
-        double[] bytesB = new double[pairs];
-        double[] added = new double[pairs];
-        double[] cpuA = new double[pairs];
-        double[] cpuB = new double[pairs];
-        double[] cpuAdded = new double[pairs];
-        boolean[] aFirsts = new boolean[pairs];
+        JvmPairs measured = JvmPairs.of(pairs);
         for (int i = 0; i < pairs; i++) {
             boolean aFirst = order.nextBoolean();
-            aFirsts[i] = aFirst;
+            measured.aFirst()[i] = aFirst;
             if (aFirst) {
                 first.batch(batch, order);
                 second.batch(batch, order);
@@ -99,46 +88,21 @@ public final class PairedRequests {
                 second.batch(batch, order);
                 first.batch(batch, order);
             }
-            nanosA[i] = first.nanosPerRequest;
-            nanosB[i] = second.nanosPerRequest;
-            bytesA[i] = first.bytesPerRequest;
-            bytesB[i] = second.bytesPerRequest;
-            added[i] = nanosB[i] - nanosA[i];
-            cpuA[i] = first.cpuNanosPerRequest;
-            cpuB[i] = second.cpuNanosPerRequest;
-            cpuAdded[i] = cpuB[i] - cpuA[i];
+            measured.nanosA()[i] = first.nanosPerRequest;
+            measured.nanosB()[i] = second.nanosPerRequest;
+            measured.cpuA()[i] = first.cpuNanosPerRequest;
+            measured.cpuB()[i] = second.cpuNanosPerRequest;
+            measured.bytesA()[i] = first.bytesPerRequest;
+            measured.bytesB()[i] = second.bytesPerRequest;
         }
         first.verify();
         second.verify();
 
-        double[] interval = crossover(added, aFirsts, seed);
-        double[] cpuInterval = crossover(cpuAdded, aFirsts, seed);
-        double load = Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
-        System.out.println(String.join("\t", a.name(), b.name(), Integer.toString(pairs), Integer.toString(batch),
-                format(Bootstrap.median(nanosA)), format(Bootstrap.median(nanosB)), format(interval[0]),
-                format(interval[1]), format(interval[2]), format(Bootstrap.median(bytesA)),
-                format(Bootstrap.median(bytesB)), format(load), format(Bootstrap.median(cpuA)),
-                format(Bootstrap.median(cpuB)), format(cpuInterval[0]), format(cpuInterval[1]),
-                format(cpuInterval[2]), format(Bootstrap.period(cpuAdded, aFirsts))));
+        System.out.println(PairedSummary.line(a.name(), b.name(), batch, List.of(measured)));
         String raw = System.getenv("PAIRED_RAW");
         if (raw != null) {
-            StringBuilder lines = new StringBuilder("a_first\tns_a\tns_b\tcpu_ns_a\tcpu_ns_b\tbytes_a\tbytes_b\n");
-            for (int i = 0; i < pairs; i++) {
-                lines.append(aFirsts[i]).append('\t').append(format(nanosA[i])).append('\t').append(format(nanosB[i])).append('\t')
-                        .append(format(cpuA[i])).append('\t').append(format(cpuB[i])).append('\t')
-                        .append(format(bytesA[i])).append('\t').append(format(bytesB[i])).append('\n');
-            }
-            Files.writeString(Path.of(raw), lines);
+            measured.write(Path.of(raw));
         }
-    }
-
-    /** {estimate, low, high} of the added time (see {@link Bootstrap#crossover}). */
-    private static double[] crossover(double[] added, boolean[] aFirst, long seed) {
-        return Bootstrap.crossover(added, aFirst, BLOCK, RESAMPLES, seed);
-    }
-
-    private static String format(double value) {
-        return String.format(Locale.ROOT, "%.1f", value);
     }
 
     /**

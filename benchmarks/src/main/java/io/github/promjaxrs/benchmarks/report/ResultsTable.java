@@ -19,13 +19,13 @@ import java.util.stream.Collectors;
 
 /**
  * Turns the measurements of {@code run.sh} into the markdown tables of {@code RESULTS.md}, with
- * each target met, missed or undecided: the paired in-memory requests ({@code PairedRequests}),
+ * each target met, missed or undecided: the paired in-memory requests ({@link PairedSummary}),
  * the request thread's bytes (the median of one JVM per variant, run several times) ({@code RequestAllocation}), the scrape cost
  * (JMH's JSON) and the wrk groups (ratios of throughput and of requests per server CPU-second with
  * cluster-bootstrap intervals, and the servers' bytes per request).
  *
  * <p>Usage: {@code ResultsTable [--paired FILE] [--allocation FILE] [--wrk FILE] [--wrk-bytes FILE]
- * JMH_JSON...}: the paired file holds {@code PairedRequests} lines, the allocation file
+ * JMH_JSON...}: the paired file holds {@link PairedSummary} lines, the allocation file
  * {@code VARIANT<TAB>bytes} lines, the wrk file {@code runtime<TAB>group<TAB>round<TAB>side<TAB>requests
  * per second<TAB>server CPU ns per request} lines (the last column optional), the wrk-bytes file {@code runtime<TAB>group<TAB>side<TAB>bytes per request} lines.
  */
@@ -127,9 +127,9 @@ public final class ResultsTable {
         if (paired.isEmpty()) {
             return;
         }
-        line("### Request overhead, paired: A and B in one JVM, `GET /items/{id}` in memory");
+        line("### Request overhead, paired: A and B in one JVM, a few JVMs per comparison, `GET /items/{id}` in memory");
         line("");
-        line("| runtime | A | B | pairs x batch | CPU ns/request A / B | B - A, CPU ns [95 %] "
+        line("| runtime | A | B | JVMs x pairs x batch | CPU ns/request A / B | B - A, CPU ns [95 %] "
                 + "| elapsed ns/request A / B | B - A, elapsed ns [95 %] | bytes/request A / B (request thread) "
                 + "| load (1 min) |");
         line("|---|---|---|---|---|---|---|---|---|---|");
@@ -137,7 +137,7 @@ public final class ResultsTable {
             Instrumentation a = Instrumentation.valueOf(p.a());
             Instrumentation b = Instrumentation.valueOf(p.b());
             line("| " + a.runtime().description() + " | " + a.description() + " | " + b.description()
-                    + (p.isAa() ? " (A/A)" : "") + " | " + p.pairs() + " x " + number(p.batch()) + " | "
+                    + (p.isAa() ? " (A/A)" : "") + " | " + p.jvms() + " x " + p.pairs() + " x " + number(p.batch()) + " | "
                     + number(p.cpu().nanosA()) + " / " + number(p.cpu().nanosB()) + " | " + added(Optional.of(p)) + " | "
                     + number(p.elapsed().nanosA()) + " / " + number(p.elapsed().nanosB()) + " | "
                     + added(p.elapsed()) + " | " + number(p.bytesA()) + " / " + number(p.bytesB()) + " | " + String.format(Locale.ROOT, "%.2f",
