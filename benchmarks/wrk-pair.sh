@@ -55,6 +55,7 @@ trap 'exit 130' INT TERM
 # Starts side $1 as $2, with the JVM options that follow, and waits until it listens; sets
 # port_<side> (and otel_port_<side>).
 #   on | off            the Jersey example with promjaxrs as it configures it | without (METRICS=off)
+#   defaults | defaults-nojvm   the Jersey example with promjaxrs' defaults alone | without JVM metrics
 #   resteasy-on | resteasy-off   the same on RESTEasy (the RESTEasy example)
 #   otel                the Jersey example without promjaxrs, with the OpenTelemetry Java agent: metrics
 #                       only, its Prometheus exporter on a free loopback port, traces and logs off
@@ -70,6 +71,8 @@ launch_side() {
     case "$kind" in
         on) command=(java "$@" -jar "$jersey_example") ;;
         off) env+=(METRICS=off); command=(java "$@" -jar "$jersey_example") ;;
+        defaults) env+=(METRICS=defaults); command=(java "$@" -jar "$jersey_example") ;;
+        defaults-nojvm) env+=(METRICS=defaults PROMJAXRS_JVM_METRICS=false); command=(java "$@" -jar "$jersey_example") ;;
         resteasy-on) command=(java "$@" -jar "$resteasy_example") ;;
         resteasy-off) env+=(METRICS=off); command=(java "$@" -jar "$resteasy_example") ;;
         otel)

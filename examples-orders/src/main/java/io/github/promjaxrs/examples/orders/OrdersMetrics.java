@@ -21,7 +21,13 @@ final class OrdersMetrics {
     private OrdersMetrics() {
     }
 
+    /** The example's metrics, or promjaxrs' defaults alone ({@code METRICS=defaults}; the endpoint still guarded). */
     static PrometheusMetrics create(Settings settings) {
+        if (settings.metrics() == Settings.Metrics.DEFAULTS) {
+            PrometheusMetrics.Builder defaults = PrometheusMetrics.builder().registry(settings.registry());
+            settings.metricsToken().ifPresent(token -> defaults.metricsEndpointFilter(new BearerTokenFilter(token)));
+            return defaults.build();
+        }
         PrometheusMetrics.Builder builder = PrometheusMetrics.builder()
                 .registry(settings.registry())
                 .defaultLabel("service", "orders")

@@ -37,7 +37,7 @@ public final class OrdersServer implements AutoCloseable {
      * @throws IllegalArgumentException if the registry holds the example's metrics already
      */
     public static OrdersServer start(Settings settings, HttpContainer container) {
-        PrometheusMetrics metrics = settings.metrics() ? OrdersMetrics.create(settings) : null;
+        PrometheusMetrics metrics = settings.metrics() == Settings.Metrics.OFF ? null : OrdersMetrics.create(settings);
         HttpContainer.ServedApplication application = container.serve(
                 new OrdersApplication(metrics, new OrderStore(), container.name()), settings.host(), settings.port());
         MetricsServer metricsServer = null;

@@ -15,17 +15,27 @@ import java.util.OptionalInt;
  * @param metricsPort  a separate port for the metrics alone ({@code METRICS_PORT}), if any
  * @param metricsToken the bearer token {@code /metrics} requires ({@code METRICS_TOKEN}), if any
  * @param registry     where the metrics go: the default registry, so JVM metrics are there too
- * @param metrics      false ({@code METRICS=off}) runs the service without promjaxrs, so the
- *                     benchmarks can measure what it costs under load
+ * @param metrics      what the service records ({@code METRICS}: {@code on}, {@code defaults} or {@code off})
  */
 public record Settings(String host, int port, OptionalInt metricsPort, Optional<String> metricsToken,
-                       PrometheusRegistry registry, boolean metrics) {
+                       PrometheusRegistry registry, Metrics metrics) {
+
+    /** What the service records: the benchmarks load it with each, to tell what costs what. */
+    public enum Metrics {
+        /** promjaxrs as this example configures it ({@link OrdersMetrics}; {@code METRICS=on}, the default). */
+        EXAMPLE,
+        /** promjaxrs' defaults alone, on the same registry ({@code METRICS=defaults}). */
+        DEFAULTS,
+        /** No promjaxrs ({@code METRICS=off}). */
+        OFF
+    }
 
     public Settings {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(metricsPort, "metricsPort");
         Objects.requireNonNull(metricsToken, "metricsToken");
         Objects.requireNonNull(registry, "registry");
+        Objects.requireNonNull(metrics, "metrics");
     }
 
     /** The settings the environment asks for; unset or empty variables take their defaults. */
@@ -33,8 +43,8 @@ public record Settings(String host, int port, OptionalInt metricsPort, Optional<
         String host = value(env, "HOST");
         String port = value(env, "PORT");
         String metricsPort = value(env, "METRICS_PORT");
-        boolean metrics = !"off".equals(value(env, "METRICS"));
-        if (!metrics && metricsPort != null) {
+        Metrics metrics = metrics(value(env, "METRICS"));
+        if (metrics == Metrics.OFF && metricsPort != null) {
             throw new IllegalArgumentException("METRICS_PORT: no metrics to serve with METRICS=off");
         }
         return new Settings(
@@ -48,7 +58,7 @@ public record Settings(String host, int port, OptionalInt metricsPort, Optional<
 
     /** On 127.0.0.1, with no metrics port and no token: what a test starts from. */
     public static Settings loopback(int port, PrometheusRegistry registry) {
-        return new Settings("127.0.0.1", port, OptionalInt.empty(), Optional.empty(), registry, true);
+        return new Settings("127.0.0.1", port, OptionalInt.empty(), Optional.empty(), registry, Metrics.EXAMPLE);
     }
 
     public Settings withMetricsToken(String token) {
@@ -62,6 +72,17 @@ public record Settings(String host, int port, OptionalInt metricsPort, Optional<
     private static String value(Map<String, String> env, String name) {
         String value = env.get(name);
         return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    private static Metrics metrics(String value) {
+        if (value == null || value.equals("on")) {
+            return Metrics.EXAMPLE;
+        }
+        return switch (value) {
+            case "defaults" -> Metrics.DEFAULTS;
+            case "off" -> Metrics.OFF;
+            default -> throw new IllegalArgumentException("METRICS: expected on, defaults or off, got '" + value + "'");
+        };
     }
 
     private static int port(String name, String value) {

@@ -27,11 +27,27 @@ class OrdersServiceTest {
     @Test
     void withMetricsOffServesOrdersAndNoMetrics() {
         Settings off = new Settings("127.0.0.1", 0, OptionalInt.empty(), Optional.empty(), new PrometheusRegistry(),
-                false);
+                Settings.Metrics.OFF);
         try (OrdersServer server = RuntimeUnderTest.start(off)) {
             assertThat(get(server.uri("/orders/1")).statusCode()).isEqualTo(200);
             assertThat(get(server.uri("/metrics")).statusCode()).isEqualTo(404);
             assertThat(server.describe()).endsWith(" - metrics off");
+        }
+    }
+
+    @Test
+    void withDefaultMetricsRecordsRequestsWithoutTheExamplesSetUp() {
+        Settings defaults = new Settings("127.0.0.1", 0, OptionalInt.empty(), Optional.empty(), new PrometheusRegistry(),
+                Settings.Metrics.DEFAULTS);
+        try (OrdersServer server = RuntimeUnderTest.start(defaults)) {
+            assertThat(get(server.uri("/orders/1")).statusCode()).isEqualTo(200);
+
+            List<String> metrics = metricLines(server.uri("/metrics"));
+            assertThat(metrics).contains("jaxrs_http_request_total{method=\"GET\",status=\"200\"} 1.0",
+                    "jaxrs_http_request_duration_seconds_count{method=\"GET\",path=\"/orders/{id}\",status=\"200\"} 1");
+            // the resources' own annotations still apply; the builder's set-up (OrdersMetrics) does not
+            assertThat(metrics).noneMatch(line -> line.contains("service=\"orders\"")
+                    || line.startsWith("orders_requests_by_client") || line.startsWith("orders_app_info"));
         }
     }
 

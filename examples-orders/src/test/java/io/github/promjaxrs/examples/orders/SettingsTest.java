@@ -17,14 +17,22 @@ class SettingsTest {
         assertThat(settings.metricsPort()).isEmpty();
         assertThat(settings.metricsToken()).isEmpty();
         assertThat(settings.registry()).isSameAs(PrometheusRegistry.defaultRegistry);
-        assertThat(settings.metrics()).isTrue();
+        assertThat(settings.metrics()).isEqualTo(Settings.Metrics.EXAMPLE);
     }
 
     @Test
     void metricsOffLeavesPromjaxrsOutButNotWithAMetricsPort() {
-        assertThat(Settings.fromEnvironment(Map.of("METRICS", "off")).metrics()).isFalse();
+        assertThat(Settings.fromEnvironment(Map.of("METRICS", "off")).metrics()).isEqualTo(Settings.Metrics.OFF);
         assertThatThrownBy(() -> Settings.fromEnvironment(Map.of("METRICS", "off", "METRICS_PORT", "9464")))
                 .hasMessage("METRICS_PORT: no metrics to serve with METRICS=off");
+    }
+
+    @Test
+    void metricsTakesOnDefaultsOrOffAndNothingElse() {
+        assertThat(Settings.fromEnvironment(Map.of("METRICS", "on")).metrics()).isEqualTo(Settings.Metrics.EXAMPLE);
+        assertThat(Settings.fromEnvironment(Map.of("METRICS", "defaults")).metrics()).isEqualTo(Settings.Metrics.DEFAULTS);
+        assertThatThrownBy(() -> Settings.fromEnvironment(Map.of("METRICS", "yes")))
+                .hasMessage("METRICS: expected on, defaults or off, got 'yes'");
     }
 
     @Test

@@ -1,0 +1,108 @@
+#!/usr/bin/env bash
+# What promjaxrs' share of the wrk test is made of, on the Jersey example: groups of four servers
+# loaded together as run.sh loads them (same warm-up, pinning and rounds): no metrics, promjaxrs as
+# the example configures it, promjaxrs' defaults alone (METRICS=defaults), and the defaults without
+# JVM metrics. Prints each ratio of requests per server CPU-second and of throughput, median of
+# rounds with each group's median, and each side's CPU time per request by kind of thread.
+#
+# usage: mvn -B -q package -DskipTests && bash benchmarks/wrk-split.sh [groups]   (default 3, ~3 min each)
+# Binds 127.0.0.1 only; everything it starts it stops, also when interrupted. Writes benchmarks/target/wrk-split/.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+out=benchmarks/target/wrk-split
+source benchmarks/wrk-pair.sh
+
+groups=${1:-3}
+[ -f "$jersey_example" ] || { echo "wrk-split.sh: $jersey_example is missing; build first" >&2; exit 1; }
+command -v wrk >/dev/null || { echo "wrk-split.sh: wrk is missing (apt-get install wrk)" >&2; exit 1; }
+rm -rf "$out"
+mkdir -p "$out"
+warm_up_limit=110 warm_up_quiet=5
+kinds=(none:off on:on defaults:defaults nojvm:defaults-nojvm)
+
+# side -> "<tid>\t<thread name>\t<ns on a CPU>" per thread
+threads() {
+    local task comm nanos rest
+    for task in /proc/"${server_pid[$1]}"/task/*; do
+        { read -r comm < "$task/comm" && read -r nanos rest < "$task/schedstat"; } 2>/dev/null || continue
+        printf '%s\t%s\t%s\n' "${task##*/}" "$comm" "$nanos"
+    done
+}
+
+: > "$out/wrk.tsv"
+: > "$out/threads.tsv"
+for group in $(seq 1 "$groups"); do
+    sides=()
+    for i in "${!kinds[@]}"; do
+        kind=${kinds[$(((i + group - 1) % ${#kinds[@]}))]}
+        launch_side "${kind%%:*}" "${kind#*:}" -Xmx256m
+        sides+=("${kind%%:*}")
+    done
+    for side in "${sides[@]}"; do
+        await_side "$side"
+    done
+    warm_up 10 300000 "${sides[@]}"
+    echo "==> group $group (started ${sides[*]}): warmed up in ${warm_up_seconds} s (${warm_up_end})"
+    declare -A cpu_before=() served=()
+    for side in "${sides[@]}"; do
+        threads "$side" > "$out/$side.before"
+        served[$side]=0
+    done
+    for round in 1 2 3 4 5; do
+        for side in "${sides[@]}"; do
+            cpu_before[$side]=$(cpu_nanos "$side")
+        done
+        wrk_all 6 "${sides[@]}"
+        for side in "${sides[@]}"; do
+            requests=$(requests_served "$side")
+            served[$side]=$((served[$side] + requests))
+            printf '%s\t%s\t%s\t%s\t%s\n' "$group" "$round" "$side" "$(rps "$side")" \
+                $((($(cpu_nanos "$side") - cpu_before[$side]) / requests)) >> "$out/wrk.tsv"
+        done
+    done
+    for side in "${sides[@]}"; do
+        threads "$side" | python3 -c '
+import re, sys
+before = {}
+for line in open(sys.argv[1]):
+    tid, name, nanos = line.rstrip("\n").split("\t")
+    before[tid] = int(nanos)
+for line in sys.stdin:
+    tid, name, nanos = line.rstrip("\n").split("\t")
+    kind = re.sub(r"[-# ]?[0-9]+$", "", name)
+    print("%s\t%s\t%s\t%d" % (sys.argv[2], sys.argv[3], kind, int(nanos) - before.get(tid, 0)))
+' "$out/$side.before" "$group" "$side" | awk -F'\t' -v n="${served[$side]}" \
+            '{ ns[$3] += $4 } END { for (k in ns) printf "%s\t%s\t%s\t%.0f\n", g, s, k, ns[k] / n }' \
+            g="$group" s="$side" >> "$out/threads.tsv"
+    done
+    unset cpu_before served
+    stop_servers
+done
+
+python3 - "$out/wrk.tsv" "$out/threads.tsv" <<'PY'
+import collections, statistics, sys
+rounds = {}
+for line in open(sys.argv[1]):
+    g, r, side, rps, cpu = line.split("\t")
+    rounds[(g, r, side)] = (float(rps), float(cpu))
+groups = sorted({k[0] for k in rounds})
+def ratios(x, y, i):
+    per = {g: [(rounds[(g, r, x)][0] / rounds[(g, r, y)][0]) if i == 0 else (rounds[(g, r, y)][1] / rounds[(g, r, x)][1])
+               for (gg, r, s) in rounds if gg == g and s == x] for g in groups}
+    every = [v for vs in per.values() for v in vs]
+    return "%.1f %% (groups %s)" % (100 * statistics.median(every), ", ".join("%.1f" % (100 * statistics.median(v)) for v in per.values()))
+print("| X / Y | requests per server CPU-second | throughput |")
+print("|---|---|---|")
+for x, y in [("on", "none"), ("defaults", "none"), ("nojvm", "none"), ("on", "defaults"), ("defaults", "nojvm")]:
+    print("| %s / %s | %s | %s |" % (x, y, ratios(x, y, 1), ratios(x, y, 0)))
+per = collections.defaultdict(list)
+for line in open(sys.argv[2]):
+    g, side, kind, ns = line.rstrip("\n").split("\t")
+    per[(side, kind)].append(float(ns))
+print()
+print("CPU ns per request by kind of thread (median of groups), where a side spends 20 ns or more:")
+for side in ["none", "on", "defaults", "nojvm"]:
+    kinds = sorted(((statistics.median(v), k) for (s, k), v in per.items() if s == side), reverse=True)
+    print("  %-9s %s" % (side, ", ".join("%s %.0f" % (k, ns) for ns, k in kinds if ns >= 20)))
+PY
