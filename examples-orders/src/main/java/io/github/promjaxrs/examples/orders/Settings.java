@@ -61,6 +61,10 @@ public record Settings(String host, int port, OptionalInt metricsPort, Optional<
         return new Settings("127.0.0.1", port, OptionalInt.empty(), Optional.empty(), registry, Metrics.EXAMPLE);
     }
 
+    public Settings withMetrics(Metrics metrics) {
+        return new Settings(host, port, metricsPort, metricsToken, registry, metrics);
+    }
+
     public Settings withMetricsToken(String token) {
         return new Settings(host, port, metricsPort, Optional.of(token), registry, metrics);
     }

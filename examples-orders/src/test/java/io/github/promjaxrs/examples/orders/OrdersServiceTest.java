@@ -11,8 +11,6 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.List;
-import java.util.Optional;
-import java.util.OptionalInt;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -26,8 +24,7 @@ class OrdersServiceTest {
 
     @Test
     void withMetricsOffServesOrdersAndNoMetrics() {
-        Settings off = new Settings("127.0.0.1", 0, OptionalInt.empty(), Optional.empty(), new PrometheusRegistry(),
-                Settings.Metrics.OFF);
+        Settings off = Settings.loopback(0, new PrometheusRegistry()).withMetrics(Settings.Metrics.OFF);
         try (OrdersServer server = RuntimeUnderTest.start(off)) {
             assertThat(get(server.uri("/orders/1")).statusCode()).isEqualTo(200);
             assertThat(get(server.uri("/metrics")).statusCode()).isEqualTo(404);
@@ -37,8 +34,7 @@ class OrdersServiceTest {
 
     @Test
     void withDefaultMetricsRecordsRequestsWithoutTheExamplesSetUp() {
-        Settings defaults = new Settings("127.0.0.1", 0, OptionalInt.empty(), Optional.empty(), new PrometheusRegistry(),
-                Settings.Metrics.DEFAULTS);
+        Settings defaults = Settings.loopback(0, new PrometheusRegistry()).withMetrics(Settings.Metrics.DEFAULTS);
         try (OrdersServer server = RuntimeUnderTest.start(defaults)) {
             assertThat(get(server.uri("/orders/1")).statusCode()).isEqualTo(200);
 
