@@ -200,15 +200,16 @@ wrk_both() {
 # (promjaxrs' has about 600 more methods than no metrics) would pay for it in every round. A thread
 # that ends between two reads takes its time with it, which steady serving does not do.
 cpu_nanos() {
-    local task comm nanos rest total=0
+    thread_nanos "$1" | awk -F'\t' '$2 !~ /^C[12] CompilerThre/ { total += $3 } END { printf "%.0f\n", total }'
+}
+
+# Each thread of side $1's server: "<tid><TAB><name><TAB>nanoseconds on a CPU so far" (schedstat).
+thread_nanos() {
+    local task comm nanos rest
     for task in /proc/"${server_pid[$1]}"/task/*; do
         { read -r comm < "$task/comm" && read -r nanos rest < "$task/schedstat"; } 2>/dev/null || continue
-        case "$comm" in
-            "C1 CompilerThre"* | "C2 CompilerThre"*) ;;
-            *) total=$((total + nanos)) ;;
-        esac
+        printf '%s\t%s\t%s\n' "${task##*/}" "$comm" "$nanos"
     done
-    echo "$total"
 }
 
 # The requests per second side $1's wrk reported last.

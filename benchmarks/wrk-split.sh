@@ -21,17 +21,8 @@ mkdir -p "$out"
 warm_up_limit=110 warm_up_quiet=5
 kinds=(none:off on:on defaults:defaults nojvm:defaults-nojvm)
 
-# side -> "<tid>\t<thread name>\t<ns on a CPU>" per thread
-threads() {
-    local task comm nanos rest
-    for task in /proc/"${server_pid[$1]}"/task/*; do
-        { read -r comm < "$task/comm" && read -r nanos rest < "$task/schedstat"; } 2>/dev/null || continue
-        printf '%s\t%s\t%s\n' "${task##*/}" "$comm" "$nanos"
-    done
-}
-
 : > "$out/wrk.tsv"
-: > "$out/threads.tsv"
+: > "$out/served.tsv"
 for group in $(seq 1 "$groups"); do
     sides=()
     for i in "${!kinds[@]}"; do
@@ -46,7 +37,7 @@ for group in $(seq 1 "$groups"); do
     echo "==> group $group (started ${sides[*]}): warmed up in ${warm_up_seconds} s (${warm_up_end})"
     declare -A cpu_before=() served=()
     for side in "${sides[@]}"; do
-        threads "$side" > "$out/$side.before"
+        thread_nanos "$side" > "$out/threads-$group-$side.before"
         served[$side]=0
     done
     for round in 1 2 3 4 5; do
@@ -62,28 +53,18 @@ for group in $(seq 1 "$groups"); do
         done
     done
     for side in "${sides[@]}"; do
-        threads "$side" | python3 -c '
-import re, sys
-before = {}
-for line in open(sys.argv[1]):
-    tid, name, nanos = line.rstrip("\n").split("\t")
-    before[tid] = int(nanos)
-for line in sys.stdin:
-    tid, name, nanos = line.rstrip("\n").split("\t")
-    kind = re.sub(r"[-# ]?[0-9]+$", "", name)
-    print("%s\t%s\t%s\t%d" % (sys.argv[2], sys.argv[3], kind, int(nanos) - before.get(tid, 0)))
-' "$out/$side.before" "$group" "$side" | awk -F'\t' -v n="${served[$side]}" \
-            '{ ns[$3] += $4 } END { for (k in ns) printf "%s\t%s\t%s\t%.0f\n", g, s, k, ns[k] / n }' \
-            g="$group" s="$side" >> "$out/threads.tsv"
+        thread_nanos "$side" > "$out/threads-$group-$side.after"
+        printf '%s\t%s\t%s\n' "$group" "$side" "${served[$side]}" >> "$out/served.tsv"
     done
     unset cpu_before served
     stop_servers
 done
 
-python3 - "$out/wrk.tsv" "$out/threads.tsv" <<'PY'
-import collections, statistics, sys
+python3 - "$out" <<'PY'
+import collections, re, statistics, sys
 rounds = {}
-for line in open(sys.argv[1]):
+out = sys.argv[1]
+for line in open(out + "/wrk.tsv"):
     g, r, side, rps, cpu = line.split("\t")
     rounds[(g, r, side)] = (float(rps), float(cpu))
 groups = sorted({k[0] for k in rounds})
@@ -96,10 +77,18 @@ print("| X / Y | requests per server CPU-second | throughput |")
 print("|---|---|---|")
 for x, y in [("on", "none"), ("defaults", "none"), ("nojvm", "none"), ("on", "defaults"), ("defaults", "nojvm")]:
     print("| %s / %s | %s | %s |" % (x, y, ratios(x, y, 1), ratios(x, y, 0)))
+def threads(path):
+    with open(path) as lines:
+        return {tid: (name, int(nanos)) for tid, name, nanos in (line.rstrip("\n").split("\t") for line in lines)}
 per = collections.defaultdict(list)
-for line in open(sys.argv[2]):
-    g, side, kind, ns = line.rstrip("\n").split("\t")
-    per[(side, kind)].append(float(ns))
+for line in open(out + "/served.tsv"):
+    g, side, served = line.split("\t")
+    before = threads("%s/threads-%s-%s.before" % (out, g, side))
+    kinds = collections.Counter()
+    for tid, (name, nanos) in threads("%s/threads-%s-%s.after" % (out, g, side)).items():
+        kinds[re.sub(r"[-# ]?[0-9]+$", "", name)] += nanos - before.get(tid, (name, 0))[1]
+    for kind, nanos in kinds.items():
+        per[(side, kind)].append(nanos / int(served))
 print()
 print("CPU ns per request by kind of thread (median of groups), where a side spends 20 ns or more:")
 for side in ["none", "on", "defaults", "nojvm"]:
