@@ -21,10 +21,13 @@ public enum Instrumentation {
     PROMJAXRS_OPENTELEMETRY(Runtime.JERSEY, "promjaxrs defaults, `Conventions.OPENTELEMETRY`"),
     MICROMETER(Runtime.JERSEY, "Jersey's Micrometer listener (SimpleMeterRegistry)"),
     DROPWIZARD(Runtime.JERSEY, "Dropwizard metrics-jersey3, @Timed"),
+    /** The floor of what promjaxrs' defaults do, in filters ({@link FloorFilters}): what promjaxrs adds above it is its own. */
+    FLOOR(Runtime.JERSEY, "filters that read the clock twice and update one histogram and one counter series"),
     RESTEASY_NONE(Runtime.RESTEASY, "no metrics"),
     RESTEASY_PROMJAXRS(Runtime.RESTEASY, "promjaxrs defaults"),
     /** Where promjaxrs' hooks are on RESTEasy, filters that do nothing: what the hooks cost before promjaxrs' work. */
-    RESTEASY_NOOP_FILTERS(Runtime.RESTEASY, "a pre-matching request filter and a response filter that do nothing");
+    RESTEASY_NOOP_FILTERS(Runtime.RESTEASY, "a pre-matching request filter and a response filter that do nothing"),
+    RESTEASY_FLOOR(Runtime.RESTEASY, "filters that read the clock twice and update one histogram and one counter series");
 
     /** Which Jakarta REST runtime serves a variant. */
     public enum Runtime {

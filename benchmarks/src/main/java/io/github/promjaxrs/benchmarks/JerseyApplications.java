@@ -58,6 +58,12 @@ final class JerseyApplications {
                 return new InstrumentedApplication(new InMemoryJersey(config),
                         () -> registry.getTimers().values().stream().mapToLong(Timer::getCount).sum());
             }
+            case FLOOR: {
+                PrometheusRegistry registry = new PrometheusRegistry();
+                ResourceConfig config = new ResourceConfig(ItemResource.class).register(new FloorFilters(registry));
+                return new InstrumentedApplication(new InMemoryJersey(config),
+                        () -> Counts.counter(registry, "jaxrs_http_request_total"));
+            }
             default:
                 throw new IllegalArgumentException(variant + " is not a Jersey variant");
         }

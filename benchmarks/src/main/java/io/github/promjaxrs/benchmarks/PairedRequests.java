@@ -32,6 +32,11 @@ import java.util.Random;
  * the median over each side's batches. Every request must answer 200, and each side's library
  * must have recorded every request it served.
  *
+ * <p>With {@code PAIRED_EVICT_KB=n} the request thread writes over an array of n KiB after every
+ * request, so that each request finds the caches holding something else, as a worker thread of an
+ * HTTP server does (between its requests come the connection's I/O and other threads' requests).
+ * Both sides pay for the writing; B - A is then what B's own data costs from colder caches.
+ *
  * <p>Usage: {@code PairedRequests A B [PAIRS [BATCH [WARM_UP_SECONDS [SEED]]]]} (defaults 1,000, 1,000,
  * 20, 1); prints this JVM's {@link PairedSummary} line, and with {@code PAIRED_RAW=file} writes its
  * pairs there ({@link JvmPairs}). The seed draws the order of each pair and, by its parity, which
@@ -116,6 +121,9 @@ public final class PairedRequests {
 
         private static final ThreadMXBean THREADS = (ThreadMXBean) ManagementFactory.getThreadMXBean();
         private static final int INSTANCES = 4;
+        /** With {@code PAIRED_EVICT_KB}: written between requests, one word per cache line. */
+        private static final long[] EVICTED = System.getenv("PAIRED_EVICT_KB") == null ? null
+                : new long[Integer.parseInt(System.getenv("PAIRED_EVICT_KB")) * 1024 / Long.BYTES];
 
         private final Instrumentation variant;
         private final InstrumentedApplication[] applications = new InstrumentedApplication[INSTANCES];
@@ -142,6 +150,11 @@ public final class PairedRequests {
                 int status = server.get(PATH);
                 if (status != 200) {
                     throw new IllegalStateException(variant + ": GET " + PATH + " answered " + status);
+                }
+                if (EVICTED != null) {
+                    for (int line = 0; line < EVICTED.length; line += 8) {
+                        EVICTED[line]++;
+                    }
                 }
             }
             long end = System.nanoTime();

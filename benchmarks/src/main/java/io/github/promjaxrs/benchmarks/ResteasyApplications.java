@@ -21,6 +21,11 @@ final class ResteasyApplications {
             }
             case RESTEASY_NOOP_FILTERS:
                 return new InstrumentedApplication(new InMemoryResteasy(new NoOpFilters(), ItemResource.class), null);
+            case RESTEASY_FLOOR: {
+                PrometheusRegistry registry = new PrometheusRegistry();
+                return new InstrumentedApplication(new InMemoryResteasy(new FloorFilters(registry), ItemResource.class),
+                        () -> Counts.counter(registry, "jaxrs_http_request_total"));
+            }
             default:
                 throw new IllegalArgumentException(variant + " is not a RESTEasy variant");
         }
