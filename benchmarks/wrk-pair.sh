@@ -59,6 +59,9 @@ trap 'exit 130' INT TERM
 #   resteasy-on | resteasy-off   the same on RESTEasy (the RESTEasy example)
 #   otel                the Jersey example without promjaxrs, with the OpenTelemetry Java agent: metrics
 #                       only, its Prometheus exporter on a free loopback port, traces and logs off
+#   items-none | items-floor | items-defaults   the in-memory benchmarks' GET /items/{id} on Jersey and
+#                       Grizzly (HttpItems): no metrics | the floor (FloorFilters) | promjaxrs' defaults
+#                       on their own registry (so no JVM metrics)
 start_side() {
     launch_side "$@"
     await_side "$1"
@@ -75,6 +78,12 @@ launch_side() {
         defaults-nojvm) env+=(METRICS=defaults PROMJAXRS_JVM_METRICS=false); command=(java "$@" -jar "$jersey_example") ;;
         resteasy-on) command=(java "$@" -jar "$resteasy_example") ;;
         resteasy-off) env+=(METRICS=off); command=(java "$@" -jar "$resteasy_example") ;;
+        items-none | items-floor | items-defaults)
+            local variant=${kind#items-}
+            [ "$variant" = defaults ] && variant=promjaxrs
+            printf -v "path_$side" '%s' /items/42
+            command=(java "$@" -cp benchmarks/target/benchmarks.jar io.github.promjaxrs.benchmarks.HttpItems
+                "${variant^^}") ;;
         otel)
             printf -v "otel_port_$side" '%s' "$(free_port)"
             local exporter_port=otel_port_$side
@@ -95,7 +104,7 @@ launch_side() {
 await_side() {
     local side=$1 log="$out/example-$1.log" port
     for _ in $(seq 1 600); do
-        port=$(sed -n 's#^orders listening on http://127\.0\.0\.1:\([0-9]*\)/.*#\1#p' "$log")
+        port=$(sed -n 's#^\(orders\|items\) listening on http://127\.0\.0\.1:\([0-9]*\)/.*#\2#p' "$log")
         if [ -n "$port" ]; then
             printf -v "port_$side" '%s' "$port"
             return
@@ -179,12 +188,12 @@ pin_serving_threads() {
 
 # Loads the sides named after $1 at once for $1 seconds; each side's wrk output goes to $out/wrk-<side>.txt.
 wrk_all() {
-    local seconds=$1 side port pids=() pin=("${pin_wrk[@]}")
+    local seconds=$1 side port path pids=() pin=("${pin_wrk[@]}")
     shift
     [ "${pinned:-true}" = false ] && pin=()
     for side in "$@"; do
-        port=port_$side
-        "${pin[@]}" wrk -t 1 -c 16 -d "${seconds}s" "http://127.0.0.1:${!port}/orders/1" > "$out/wrk-$side.txt" &
+        port=port_$side path=path_$side
+        "${pin[@]}" wrk -t 1 -c 16 -d "${seconds}s" "http://127.0.0.1:${!port}${!path:-/orders/1}" > "$out/wrk-$side.txt" &
         pids+=($!)
     done
     wait "${pids[@]}"

@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
-# What promjaxrs' share of the wrk test is made of, on the Jersey example: groups of four servers
-# loaded together as run.sh loads them (same warm-up, pinning and rounds): no metrics, promjaxrs as
-# the example configures it, promjaxrs' defaults alone (METRICS=defaults), and the defaults without
-# JVM metrics. Prints each ratio of requests per server CPU-second and of throughput, median of
-# rounds with each group's median, and each side's CPU time per request by kind of thread.
+# What promjaxrs' share of the wrk test is made of, on Jersey: groups of servers loaded together as
+# run.sh loads them (same warm-up, pinning and rounds). By default four Jersey examples: no metrics,
+# promjaxrs as the example configures it, promjaxrs' defaults alone (METRICS=defaults), and the
+# defaults without JVM metrics. With --floor three servers of the in-memory benchmarks' GET
+# /items/{id} on Grizzly (HttpItems): no metrics, the floor (FloorFilters) and promjaxrs' defaults,
+# the last two on their own registries (no JVM metrics): promjaxrs against the least a filter can
+# do to record a request, under HTTP. Prints each ratio of requests per server CPU-second and of
+# throughput, median of rounds with each group's median, and each side's CPU time per request by
+# kind of thread.
 #
-# usage: mvn -B -q package -DskipTests && bash benchmarks/wrk-split.sh [groups]   (default 3, ~3 min each)
+# usage: mvn -B -q package -DskipTests && bash benchmarks/wrk-split.sh [groups] [--floor]   (default 3, ~3 min each)
 # Binds 127.0.0.1 only; everything it starts it stops, also when interrupted. Writes benchmarks/target/wrk-split/.
 set -euo pipefail
 
@@ -13,13 +17,25 @@ cd "$(dirname "$0")/.."
 out=benchmarks/target/wrk-split
 source benchmarks/wrk-pair.sh
 
-groups=${1:-3}
-[ -f "$jersey_example" ] || { echo "wrk-split.sh: $jersey_example is missing; build first" >&2; exit 1; }
+groups=3
+kinds=(none:off on:on defaults:defaults nojvm:defaults-nojvm)
+comparisons="on/none defaults/none nojvm/none on/defaults defaults/nojvm"
+built=$jersey_example
+for arg in "$@"; do
+    case "$arg" in
+        --floor)
+            kinds=(none:items-none floor:items-floor defaults:items-defaults)
+            comparisons="defaults/none floor/none defaults/floor"
+            built=benchmarks/target/benchmarks.jar ;;
+        [0-9]*) groups=$arg ;;
+        *) echo "usage: bash benchmarks/wrk-split.sh [groups] [--floor]" >&2; exit 2 ;;
+    esac
+done
+[ -f "$built" ] || { echo "wrk-split.sh: $built is missing; build first" >&2; exit 1; }
 command -v wrk >/dev/null || { echo "wrk-split.sh: wrk is missing (apt-get install wrk)" >&2; exit 1; }
 rm -rf "$out"
 mkdir -p "$out"
 warm_up_limit=110 warm_up_quiet=5
-kinds=(none:off on:on defaults:defaults nojvm:defaults-nojvm)
 
 : > "$out/wrk.tsv"
 : > "$out/served.tsv"
@@ -60,10 +76,11 @@ for group in $(seq 1 "$groups"); do
     stop_servers
 done
 
-python3 - "$out" <<'PY'
+python3 - "$out" "$comparisons" <<'PY'
 import collections, re, statistics, sys
 rounds = {}
 out = sys.argv[1]
+comparisons = [c.split("/") for c in sys.argv[2].split()]
 for line in open(out + "/wrk.tsv"):
     g, r, side, rps, cpu = line.split("\t")
     rounds[(g, r, side)] = (float(rps), float(cpu))
@@ -75,7 +92,7 @@ def ratios(x, y, i):
     return "%.1f %% (groups %s)" % (100 * statistics.median(every), ", ".join("%.1f" % (100 * statistics.median(v)) for v in per.values()))
 print("| X / Y | requests per server CPU-second | throughput |")
 print("|---|---|---|")
-for x, y in [("on", "none"), ("defaults", "none"), ("nojvm", "none"), ("on", "defaults"), ("defaults", "nojvm")]:
+for x, y in comparisons:
     print("| %s / %s | %s | %s |" % (x, y, ratios(x, y, 1), ratios(x, y, 0)))
 def threads(path):
     with open(path) as lines:
@@ -91,7 +108,7 @@ for line in open(out + "/served.tsv"):
         per[(side, kind)].append(nanos / int(served))
 print()
 print("CPU ns per request by kind of thread (median of groups), where a side spends 20 ns or more:")
-for side in ["none", "on", "defaults", "nojvm"]:
+for side in dict.fromkeys(s for (s, k) in per):
     kinds = sorted(((statistics.median(v), k) for (s, k), v in per.items() if s == side), reverse=True)
     print("  %-9s %s" % (side, ", ".join("%s %.0f" % (k, ns) for ns, k in kinds if ns >= 20)))
 PY

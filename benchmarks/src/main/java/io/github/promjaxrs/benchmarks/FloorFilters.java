@@ -15,8 +15,8 @@ import jakarta.ws.rs.container.PreMatching;
  * The least a request filter can do to record what promjaxrs' defaults record, where promjaxrs'
  * RESTEasy hooks are: read the clock, keep the start as a request property, and at the end read
  * the clock again and update the default metrics' histogram and counter, their one series
- * resolved in advance (no template, method or status looked up). promjaxrs' cost above this is
- * its own bookkeeping.
+ * resolved in advance (no template, method or status looked up) and without exemplars (as promjaxrs
+ * builds its metrics where no tracer is present). promjaxrs' cost above this is its own bookkeeping.
  */
 @PreMatching
 public final class FloorFilters implements ContainerRequestFilter, ContainerResponseFilter {
@@ -29,8 +29,9 @@ public final class FloorFilters implements ContainerRequestFilter, ContainerResp
     FloorFilters(PrometheusRegistry registry) {
         duration = Histogram.builder().name("jaxrs_http_request_duration_seconds").labelNames("method", "path", "status")
                 .classicUpperBounds(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10)
-                .classicOnly().register(registry).labelValues("GET", "/items/{id}", "200");
-        total = Counter.builder().name("jaxrs_http_request_total").labelNames("method", "status").register(registry)
+                .classicOnly().withoutExemplars().register(registry).labelValues("GET", "/items/{id}", "200");
+        total = Counter.builder().name("jaxrs_http_request_total").labelNames("method", "status").withoutExemplars()
+                .register(registry)
                 .labelValues("GET", "200");
     }
 
