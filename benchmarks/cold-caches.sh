@@ -3,9 +3,9 @@
 # thread's do under HTTP load, and how much of it any recording costs: run.sh's paired method
 # (PairedRequests, four JVMs per comparison, PairedSummary) with the request thread writing over an
 # array of 0, 1 or 8 MiB after every request (PAIRED_EVICT_KB), comparing no metrics, the floor
-# (FloorFilters: the clock read twice, one histogram and one counter series updated, from a
-# pre-matching request filter and a response filter) and promjaxrs' defaults, on Jersey and RESTEasy.
-# About 12 minutes; writes benchmarks/target/cold-caches/RESULTS.md.
+# (FloorFilters: the clock read twice, one histogram and one counter series updated without
+# exemplars, from a pre-matching request filter and a response filter) and promjaxrs' defaults, on
+# Jersey and RESTEasy. About 9 minutes; writes benchmarks/target/cold-caches/RESULTS.md.
 #
 # usage: mvn -B -q package -DskipTests && bash benchmarks/cold-caches.sh
 set -euo pipefail
@@ -52,13 +52,10 @@ for comparison in "${comparisons[@]}"; do
         for seed in 1 2 3 4; do
             raw=$out/$kib-$a-$b-$seed.tsv
             raws+=("$raw")
-            if [ "$kib" = 0 ]; then
-                PAIRED_RAW=$raw java -Xms1g -Xmx1g -XX:+AlwaysPreTouch -cp "$variant_jar" \
-                    io.github.promjaxrs.benchmarks.PairedRequests "$a" "$b" "$pairs" "$batch" 4 "$seed" > /dev/null
-            else
-                PAIRED_EVICT_KB=$kib PAIRED_RAW=$raw java -Xms1g -Xmx1g -XX:+AlwaysPreTouch -cp "$variant_jar" \
-                    io.github.promjaxrs.benchmarks.PairedRequests "$a" "$b" "$pairs" "$batch" 4 "$seed" > /dev/null
-            fi
+            evict=()
+            [ "$kib" != 0 ] && evict=("PAIRED_EVICT_KB=$kib")
+            env "${evict[@]}" PAIRED_RAW="$raw" java -Xms1g -Xmx1g -XX:+AlwaysPreTouch -cp "$variant_jar" \
+                io.github.promjaxrs.benchmarks.PairedRequests "$a" "$b" "$pairs" "$batch" 4 "$seed" > /dev/null
         done
         # columns 15-17 of a summary line: B - A in CPU ns, and its interval
         row+=$(java -cp "$variant_jar" io.github.promjaxrs.benchmarks.report.PairedSummary "$a" "$b" "$batch" "${raws[@]}" \

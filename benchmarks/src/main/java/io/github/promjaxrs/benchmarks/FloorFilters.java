@@ -12,11 +12,12 @@ import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.container.PreMatching;
 
 /**
- * The least a request filter can do to record what promjaxrs' defaults record, where promjaxrs'
- * RESTEasy hooks are: read the clock, keep the start as a request property, and at the end read
- * the clock again and update the default metrics' histogram and counter, their one series
- * resolved in advance (no template, method or status looked up) and without exemplars (as promjaxrs
- * builds its metrics where no tracer is present). promjaxrs' cost above this is its own bookkeeping.
+ * The least filters can do to record what promjaxrs' defaults record, from a pre-matching request
+ * filter and a response filter: read the clock, keep the start as a request property, and at the
+ * end read the clock again and update the default metrics' histogram and counter, their one series
+ * resolved in advance (no template, method or status looked up) and without exemplars (as
+ * promjaxrs builds its metrics where no tracer is present). promjaxrs' cost above this is its own
+ * bookkeeping.
  */
 @PreMatching
 public final class FloorFilters implements ContainerRequestFilter, ContainerResponseFilter {
@@ -31,8 +32,7 @@ public final class FloorFilters implements ContainerRequestFilter, ContainerResp
                 .classicUpperBounds(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10)
                 .classicOnly().withoutExemplars().register(registry).labelValues("GET", "/items/{id}", "200");
         total = Counter.builder().name("jaxrs_http_request_total").labelNames("method", "status").withoutExemplars()
-                .register(registry)
-                .labelValues("GET", "200");
+                .register(registry).labelValues("GET", "200");
     }
 
     @Override

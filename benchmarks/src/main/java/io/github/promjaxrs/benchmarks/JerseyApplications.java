@@ -74,16 +74,14 @@ final class JerseyApplications {
             case FLOOR: {
                 PrometheusRegistry registry = new PrometheusRegistry();
                 ResourceConfig config = new ResourceConfig(ItemResource.class).register(new FloorFilters(registry));
-                return new Configured(config,
-                        () -> Counts.counter(registry, "jaxrs_http_request_total"));
+                return new Configured(config, () -> Counts.counter(registry, "jaxrs_http_request_total"));
             }
             default:
                 throw new IllegalArgumentException(variant + " is not a Jersey variant");
         }
     }
 
-    private static Configured promjaxrs(Class<?> resource, PrometheusMetrics.Builder builder,
-                                                     String counter) {
+    private static Configured promjaxrs(Class<?> resource, PrometheusMetrics.Builder builder, String counter) {
         PrometheusRegistry registry = new PrometheusRegistry();
         ResourceConfig config = new ResourceConfig(resource).register(builder.registry(registry).build());
         return new Configured(config, () -> Counts.counter(registry, counter));
