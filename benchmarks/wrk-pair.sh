@@ -16,6 +16,7 @@ fi
 
 jersey_example=examples-jersey/target/examples-jersey.jar
 resteasy_example=examples-resteasy/target/examples-resteasy.jar
+items_jar=benchmarks/target/benchmarks.jar
 otel_agent_version=${OTEL_AGENT_VERSION:-2.33.1}
 servlet_api_version=6.0.0
 m2=${MAVEN_REPO:-$HOME/.m2/repository}
@@ -82,7 +83,7 @@ launch_side() {
             local variant=${kind#items-}
             [ "$variant" = defaults ] && variant=promjaxrs
             printf -v "path_$side" '%s' /items/42
-            command=(java "$@" -cp benchmarks/target/benchmarks.jar io.github.promjaxrs.benchmarks.HttpItems
+            command=(java "$@" -cp "$items_jar" io.github.promjaxrs.benchmarks.HttpItems
                 "${variant^^}") ;;
         otel)
             printf -v "otel_port_$side" '%s' "$(free_port)"

@@ -26,7 +26,7 @@ for arg in "$@"; do
         --floor)
             kinds=(none:items-none floor:items-floor defaults:items-defaults)
             comparisons="defaults/none floor/none defaults/floor"
-            built=benchmarks/target/benchmarks.jar ;;
+            built=$items_jar ;;
         [0-9]*) groups=$arg ;;
         *) echo "usage: bash benchmarks/wrk-split.sh [groups] [--floor]" >&2; exit 2 ;;
     esac

@@ -23,18 +23,15 @@ final class OrdersMetrics {
 
     /** The example's metrics, or promjaxrs' defaults alone ({@code METRICS=defaults}; the endpoint still guarded). */
     static PrometheusMetrics create(Settings settings) {
+        PrometheusMetrics.Builder builder = PrometheusMetrics.builder().registry(settings.registry());
+        settings.metricsToken().ifPresent(token -> builder.metricsEndpointFilter(new BearerTokenFilter(token)));
         if (settings.metrics() == Settings.Metrics.DEFAULTS) {
-            PrometheusMetrics.Builder defaults = PrometheusMetrics.builder().registry(settings.registry());
-            settings.metricsToken().ifPresent(token -> defaults.metricsEndpointFilter(new BearerTokenFilter(token)));
-            return defaults.build();
+            return builder.build();
         }
-        PrometheusMetrics.Builder builder = PrometheusMetrics.builder()
-                .registry(settings.registry())
-                .defaultLabel("service", "orders")
+        builder.defaultLabel("service", "orders")
                 .excludedPaths("^/health")
                 .registerDefault(CountedByClient.class)
                 .cardinalityLimit(CARDINALITY_LIMIT);
-        settings.metricsToken().ifPresent(token -> builder.metricsEndpointFilter(new BearerTokenFilter(token)));
         PrometheusMetrics metrics = builder.build();
         metrics.info("orders_app_info", "Version of the orders example", Map.of("version", version())).set(1);
         return metrics;
